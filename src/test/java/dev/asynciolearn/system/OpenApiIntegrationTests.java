@@ -1,0 +1,50 @@
+package dev.asynciolearn.system;
+
+import java.util.Map;
+
+import dev.asynciolearn.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class OpenApiIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyApiEndpointIsDocumented() {
+		Map<String, Object> docs = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> paths = (Map<String, Object>) docs.get("paths");
+		assertThat(this.mappings.getHandlerMethods().keySet()).flatMap(RequestMappingInfo::getDirectPaths)
+			.filteredOn((path) -> path.startsWith("/api/"))
+			.isNotEmpty()
+			.allSatisfy((path) -> assertThat(paths).containsKey(path));
+	}
+
+	@Test
+	void swaggerUiLoads() {
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk();
+	}
+
+}
