@@ -20,14 +20,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.bind.support.WebExchangeBindException;
 
 /**
  * Every error as {@code application/problem+json}. Bad input names the parameter, what it
@@ -59,6 +62,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
+			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+		List<Map<String, Object>> errors = new ArrayList<>();
+		for (FieldError error : ex.getFieldErrors()) {
+			errors.add(Map.of("parameter", error.getField(), "detail", "Field '" + error.getField() + "' "
+					+ error.getDefaultMessage() + "; got '" + abbreviate(error.getRejectedValue()) + "'."));
+		}
+		if (errors.isEmpty()) {
+			return super.handleWebExchangeBindException(ex, headers, status, exchange);
+		}
+		Map<String, Object> first = errors.get(0);
+		ProblemDetail problem = badRequest((String) first.get("parameter"), (String) first.get("detail"));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, exchange);
+	}
+
+	@Override
 	protected Mono<ResponseEntity<Object>> handleMissingRequestValueException(MissingRequestValueException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		MethodParameter parameter = ex.getMethodParameter();
@@ -71,6 +91,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	protected Mono<ResponseEntity<Object>> handleServerWebInputException(ServerWebInputException ex,
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		MethodParameter parameter = ex.getMethodParameter();
+		if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
+			return handleExceptionInternal(ex,
+					badRequest("body", "The request body is missing or is not valid JSON for this endpoint."), headers,
+					status, exchange);
+		}
 		if (parameter == null || !(ex.getCause() instanceof TypeMismatchException mismatch)) {
 			return super.handleServerWebInputException(ex, headers, status, exchange);
 		}
@@ -106,7 +131,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String sentence(String name, @Nullable String rule, String got) {
-		return "Parameter '" + name + "' " + rule + "; got '" + got + "'.";
+		return "Parameter '" + name + "' " + rule + "; got '" + abbreviate(got) + "'.";
+	}
+
+	private static String abbreviate(@Nullable Object value) {
+		String text = String.valueOf(value);
+		return (text.length() <= 60) ? text : text.substring(0, 57) + "...";
 	}
 
 	private static String parameterName(MethodParameter parameter) {

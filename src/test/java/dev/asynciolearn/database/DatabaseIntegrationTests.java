@@ -10,6 +10,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class DatabaseIntegrationTests {
@@ -19,6 +20,9 @@ class DatabaseIntegrationTests {
 
 	@Autowired
 	private DatabaseClient database;
+
+	@Autowired
+	private TableGate gate;
 
 	@Test
 	void theAppTalksToARealPostgresql() {
@@ -31,6 +35,7 @@ class DatabaseIntegrationTests {
 
 	@Test
 	void healthReportsTheDatabaseUp() {
+		awaitTableGate();
 		this.client.get()
 			.uri("/actuator/health")
 			.exchange()
@@ -48,7 +53,16 @@ class DatabaseIntegrationTests {
 	@Test
 	void livenessAndReadinessProbesAreUp() {
 		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		awaitTableGate();
 		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+	}
+
+	/**
+	 * Health is OUT_OF_SERVICE until the start-up job has created the table (see
+	 * TableGateIntegrationTests).
+	 */
+	private void awaitTableGate() {
+		await().atMost(Duration.ofSeconds(15)).until(this.gate::isOpen);
 	}
 
 }

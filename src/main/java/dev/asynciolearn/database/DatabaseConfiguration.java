@@ -1,0 +1,49 @@
+package dev.asynciolearn.database;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.r2dbc.spi.Option;
+
+import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+/**
+ * Connection naming and the gauges of the database chapter.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	/**
+	 * Names every connection after the app ({@code application_name}), so the semaphore
+	 * demo can count this app's backends in {@code pg_stat_activity}.
+	 */
+	@Bean
+	ConnectionFactoryOptionsBuilderCustomizer applicationNameOption(Environment environment) {
+		String name = environment.getProperty("spring.application.name", "asyncio-learn");
+		return (options) -> options.option(Option.valueOf("applicationName"), name);
+	}
+
+	@Bean
+	MeterBinder databaseChapterMeters(LimitedDatabase database, TableGate gate) {
+		return (registry) -> {
+			Gauge.builder("asyncio.db.permits.held", database.permits(), (permits) -> permits.held())
+				.description("Connection permits held now (app-wide asyncio.Semaphore)")
+				.register(registry);
+			Gauge.builder("asyncio.db.permits.waiting", database.permits(), (permits) -> permits.waiting())
+				.description("Callers waiting for a connection permit")
+				.register(registry);
+			Gauge.builder("asyncio.db.permits.total", database.permits(), (permits) -> permits.permits())
+				.description("Connection permits in all")
+				.register(registry);
+			Gauge.builder("asyncio.db.gate.open", gate, (g) -> g.isOpen() ? 1 : 0)
+				.description("1 once the table exists (asyncio.Event set)")
+				.register(registry);
+			Gauge.builder("asyncio.db.gate.waiting", gate, (g) -> g.state().waiting())
+				.description("Requests waiting for the table gate")
+				.register(registry);
+		};
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.asynciolearn.database;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The body of {@code POST /api/db/records}.
+ *
+ * @param payload text to store, 1 to {@value #MAX_LENGTH} characters
+ */
+record NewRecord(@NotBlank(message = "must not be blank") @Size(max = MAX_LENGTH,
+		message = "must be at most " + MAX_LENGTH + " characters") String payload) {
+
+	static final int MAX_LENGTH = 1000;
+
+}

@@ -1,0 +1,194 @@
+package dev.asynciolearn.database;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.asynciolearn.timeline.Report;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebFluxTest(DatabaseController.class)
+class DatabaseControllerTests {
+
+	private static final Report REPORT = new Report("c", "a", "r", 1.0, "ok", List.of(), 0);
+
+	@Autowired
+	private WebTestClient client;
+
+	@MockitoBean
+	private TableGate gate;
+
+	@MockitoBean
+	private RecordService records;
+
+	@MockitoBean
+	private SemaphoreDemoService semaphore;
+
+	@MockitoBean
+	private ConnectionDemoService connection;
+
+	@ParameterizedTest(name = "{0} -> names {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/db/semaphore?callers=0             | callers | between 1 and 1000
+			/api/db/semaphore?callers=1001          | callers | between 1 and 1000
+			/api/db/semaphore?callers=many          | callers | an integer between 1 and 1000
+			/api/db/semaphore?permits=0             | permits | between 1 and 50
+			/api/db/semaphore?permits=51            | permits | between 1 and 50
+			/api/db/semaphore?queryMs=-1            | queryMs | between 0 and 5000
+			/api/db/semaphore?queryMs=5001          | queryMs | between 0 and 5000
+			""")
+	void badSemaphoreParametersAreProblems(String uri, String parameter, String rule) {
+		this.client.post()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("'" + parameter + "'").contains(rule));
+		verifyNoInteractions(this.semaphore);
+	}
+
+	@ParameterizedTest(name = "{0} -> names {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/db/records?limit=0                  | limit      | between 1 and 1000
+			/api/db/records?limit=1001               | limit      | between 1 and 1000
+			/api/db/records?limit=all                | limit      | an integer between 1 and 1000
+			/api/db/connection?failInside=sometimes  | failInside | true or false
+			""")
+	void badQueryParametersAreProblems(String uri, String parameter, String rule) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+	}
+
+	@ParameterizedTest(name = "{0} -> names {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			'{"payload": ""}'         | payload | must not be blank
+			'{"payload": "   "}'      | payload | must not be blank
+			'{}'                      | payload | must not be blank
+			'{"payload": '            | body    | not valid JSON
+			'[1, 2]'                  | body    | not valid JSON
+			""")
+	void badBodiesAreProblems(String body, String parameter, String rule) {
+		this.client.post()
+			.uri("/api/db/records")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		verifyNoInteractions(this.records);
+	}
+
+	@Test
+	void aPayloadLongerThanTheLimitIsRefused() {
+		this.client.post()
+			.uri("/api/db/records")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"payload\": \"" + "x".repeat(NewRecord.MAX_LENGTH + 1) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains("at most 1000 characters"));
+	}
+
+	@Test
+	void aBodyLargerThanTheCodecLimitIsRefusedWithoutBeingBuffered() {
+		this.client.post()
+			.uri("/api/db/records")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"payload\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}")
+			.exchange()
+			.expectStatus()
+			.value((status) -> assertThat(status).isIn(400, 413));
+		verifyNoInteractions(this.records);
+	}
+
+	@Test
+	void aWriteAnswers201WithItsReport() {
+		given(this.records.create("hello")).willReturn(Mono.just(REPORT));
+		this.client.post()
+			.uri("/api/db/records")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"payload\": \"hello\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("ok");
+	}
+
+	@Test
+	void aClosedGateIsA503WithRetryAfter() {
+		given(this.records.list(20)).willReturn(Mono.error(new GateClosedException(Duration.ofSeconds(30))));
+		this.client.get()
+			.uri("/api/db/records")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Table not ready");
+	}
+
+	@Test
+	void noConnectionPermitIsA503WithRetryAfter() {
+		given(this.connection.connection(false))
+			.willReturn(Mono.error(new NoConnectionPermitException(Duration.ofSeconds(30))));
+		this.client.get()
+			.uri("/api/db/connection")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.exists(HttpHeaders.RETRY_AFTER);
+	}
+
+	@Test
+	void theSemaphoreDemoTakesItsDefaults() {
+		given(this.semaphore.run(100, 10, Duration.ofMillis(100))).willReturn(Mono.just(REPORT));
+		this.client.post().uri("/api/db/semaphore").exchange().expectStatus().isOk();
+		then(this.semaphore).should().run(100, 10, Duration.ofMillis(100));
+	}
+
+}
