@@ -1,6 +1,7 @@
 package dev.asynciolearn.database;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asynciolearn.sync.ReactiveSemaphore;
 import dev.asynciolearn.sync.ReactiveSemaphore.Permit;
@@ -34,14 +35,31 @@ final class PermitConnectionFactory implements ConnectionFactory, Wrapped<Connec
 	public Mono<Connection> create() {
 		return this.permits.acquire(this.waitLimit)
 			.onErrorMap(PoolAcquireTimeoutException.class, (ex) -> new NoConnectionPermitException(this.waitLimit))
-			.flatMap((permit) -> Mono.from(this.pool.create())
-				.<Connection>map((connection) -> new PermitConnection(connection, permit))
-				.onErrorResume((ex) -> permit.release().then(Mono.error(ex)))
-				.doOnCancel(() -> permit.release().subscribe()))
-			// A connection or a permit that arrives after the caller cancelled is given
-			// back, not leaked.
-			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close()).subscribe())
-			.doOnDiscard(Permit.class, (permit) -> permit.release().subscribe());
+			.flatMap(this::connectionFor)
+			// A connection that reaches a caller who has already gone is closed, which
+			// returns its permit.
+			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close()).subscribe());
+	}
+
+	/**
+	 * Pair the permit with a pooled connection. The permit belongs to whoever wins the
+	 * race between the connection arriving and the caller cancelling: the connection
+	 * (released when it is closed) or the cancellation (released at once, and a
+	 * connection that still arrives is returned to the pool without its permit ever being
+	 * reused twice).
+	 */
+	private Mono<Connection> connectionFor(Permit permit) {
+		AtomicBoolean claimed = new AtomicBoolean();
+		return Mono.from(this.pool.create())
+			.flatMap((connection) -> claimed.compareAndSet(false, true)
+					? Mono.<Connection>just(new PermitConnection(connection, permit))
+					: Mono.from(connection.close()).then(Mono.<Connection>empty()))
+			.onErrorResume((ex) -> permit.release().then(Mono.error(ex)))
+			.doOnCancel(() -> {
+				if (claimed.compareAndSet(false, true)) {
+					permit.release().subscribe();
+				}
+			});
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import io.r2dbc.postgresql.api.PostgresqlConnection;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Wrapped;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -197,16 +198,20 @@ class SemaphoreDemoService {
 	 * really free, and only then does the permit go back.
 	 */
 	static Mono<Void> stopRunningQuery(Connection connection) {
-		Mono<Void> free = Flux.from(connection.createStatement("SELECT 1").execute())
+		Sinks.Empty<Void> freed = Sinks.empty();
+		Disposable probe = Flux.from(connection.createStatement("SELECT 1").execute())
 			.flatMap((result) -> result.map((row, meta) -> 1))
+			.subscribe(null, (error) -> freed.tryEmitEmpty(), freed::tryEmitEmpty);
+		// One cancel request at a time, each finished before looking again: none is left
+		// in flight to hit the
+		// next query on this connection.
+		Mono<Boolean> round = Mono.defer(() -> cancelQuery(connection))
+			.then(freed.asMono().thenReturn(true).timeout(CANCEL_EVERY, Mono.just(false)));
+		return round.repeat()
+			.takeUntil(Boolean::booleanValue)
 			.then()
-			.onErrorComplete();
-		return Flux.interval(Duration.ZERO, CANCEL_EVERY)
-			.onBackpressureDrop()
-			.concatMap((tick) -> cancelQuery(connection), 1)
-			.takeUntilOther(free)
-			.then()
-			.timeout(GIVE_UP_STOPPING_AFTER, Mono.empty());
+			.timeout(GIVE_UP_STOPPING_AFTER, Mono.empty())
+			.doFinally((signal) -> probe.dispose());
 	}
 
 	/**
