@@ -157,8 +157,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 				return pattern.message();
 			}
 		}
-		if (parameter.getParameterType() == boolean.class || parameter.getParameterType() == Boolean.class) {
+		Class<?> type = parameter.getParameterType();
+		if (type == boolean.class || type == Boolean.class) {
 			return "must be true or false";
+		}
+		if (type.isEnum()) {
+			return "must be one of " + String.join(", ",
+					java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList());
+		}
+		if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+			return "must be an integer";
 		}
 		return null;
 	}

@@ -68,15 +68,23 @@ public final class Timeline {
 	 */
 	public Report report(Object result) {
 		double elapsed = elapsedMs();
+		int dropped = Math.max(0, this.size.get() - MAX_EVENTS);
+		return new Report(this.concept.name(), this.concept.asyncio(), this.concept.reactor(), elapsed, result,
+				events(), dropped);
+	}
+
+	/**
+	 * The events recorded so far.
+	 * @return the events, in time order
+	 */
+	public List<TimelineEvent> events() {
 		List<Entry> sorted = new ArrayList<>(this.entries);
 		sorted.sort(Comparator.comparingLong(Entry::atNanos));
 		List<TimelineEvent> events = new ArrayList<>(sorted.size());
 		for (Entry entry : sorted) {
 			events.add(new TimelineEvent(toMillis(entry.atNanos()), entry.task(), entry.event(), entry.thread()));
 		}
-		int dropped = Math.max(0, this.size.get() - MAX_EVENTS);
-		return new Report(this.concept.name(), this.concept.asyncio(), this.concept.reactor(), elapsed, result, events,
-				dropped);
+		return events;
 	}
 
 	private static double toMillis(long nanos) {

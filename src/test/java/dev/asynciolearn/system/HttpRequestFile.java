@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +13,12 @@ import java.util.regex.Pattern;
 /**
  * The requests of one {@code .http} file (the IntelliJ / VS Code REST Client format):
  * {@code @name = value} variables, {@code ###} between requests, a request line, headers,
- * a blank line, a body. Comments may carry {@code @expect <status>} (default: any 2xx)
- * and {@code @anti-pattern} (blocks the event loop on purpose).
+ * a blank line, a body, and response handlers of the form {@code > {%
+ * client.global.set("var", response.body.field); %}}. Comments may carry
+ * {@code @expect <status>} (default: any 2xx) and {@code @anti-pattern} (blocks the event
+ * loop on purpose).
  */
-record HttpRequestFile(Path path, List<Request> requests) {
+record HttpRequestFile(Path path, Map<String, String> variables, List<Request> requests) {
 
 	private static final Pattern VARIABLE = Pattern.compile("^@(\\w+)\\s*=\\s*(.*)$");
 
@@ -25,15 +26,20 @@ record HttpRequestFile(Path path, List<Request> requests) {
 
 	private static final Pattern EXPECT = Pattern.compile("@expect\\s+(\\d{3})");
 
+	private static final Pattern CAPTURE = Pattern
+		.compile("client\\.global\\.set\\(\"(\\w+)\",\\s*response\\.body\\.(\\w+)\\)");
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
+
 	static HttpRequestFile parse(Path path) throws IOException {
-		Map<String, String> variables = new HashMap<>();
+		Map<String, String> variables = new LinkedHashMap<>();
 		List<Request> requests = new ArrayList<>();
 		String title = null;
 		List<String> block = new ArrayList<>();
 		for (String line : Files.readAllLines(path)) {
 			Matcher variable = VARIABLE.matcher(line.trim());
 			if (line.startsWith("###")) {
-				addRequest(requests, title, block, variables);
+				addRequest(requests, title, block);
 				title = line.substring(3).trim();
 				block = new ArrayList<>();
 			}
@@ -44,12 +50,31 @@ record HttpRequestFile(Path path, List<Request> requests) {
 				block.add(line);
 			}
 		}
-		addRequest(requests, title, block, variables);
-		return new HttpRequestFile(path, requests);
+		addRequest(requests, title, block);
+		return new HttpRequestFile(path, variables, requests);
 	}
 
-	private static void addRequest(List<Request> requests, String title, List<String> lines,
-			Map<String, String> variables) {
+	/**
+	 * Replace {@code {{name}}} with the variable's value.
+	 * @param text a URL, header or body
+	 * @param variables the values known so far
+	 * @return the text with its placeholders filled
+	 */
+	static String substitute(String text, Map<String, String> variables) {
+		Matcher matcher = PLACEHOLDER.matcher(text);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String value = variables.get(matcher.group(1));
+			if (value == null) {
+				throw new IllegalStateException("No value for {{" + matcher.group(1) + "}} in " + text);
+			}
+			matcher.appendReplacement(result, Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	private static void addRequest(List<Request> requests, String title, List<String> lines) {
 		if (title == null) {
 			return;
 		}
@@ -58,10 +83,17 @@ record HttpRequestFile(Path path, List<Request> requests) {
 		String method = null;
 		String target = null;
 		Map<String, String> headers = new LinkedHashMap<>();
+		Map<String, String> captures = new LinkedHashMap<>();
 		StringBuilder body = new StringBuilder();
 		boolean inBody = false;
-		for (String raw : lines) {
-			String line = substitute(raw, variables);
+		for (String line : lines) {
+			if (line.startsWith(">")) {
+				Matcher capture = CAPTURE.matcher(line);
+				while (capture.find()) {
+					captures.put(capture.group(1), capture.group(2));
+				}
+				continue;
+			}
 			if (!inBody && (line.startsWith("#") || line.startsWith("//"))) {
 				Matcher status = EXPECT.matcher(line);
 				if (status.find()) {
@@ -93,19 +125,15 @@ record HttpRequestFile(Path path, List<Request> requests) {
 		if (method == null) {
 			throw new IllegalStateException("No request line under '### " + title + "'");
 		}
-		requests.add(new Request(title, method, target, headers, body.toString().strip(), expect, antiPattern));
+		requests
+			.add(new Request(title, method, target, headers, body.toString().strip(), expect, antiPattern, captures));
 	}
 
-	private static String substitute(String line, Map<String, String> variables) {
-		String result = line;
-		for (Map.Entry<String, String> variable : variables.entrySet()) {
-			result = result.replace("{{" + variable.getKey() + "}}", variable.getValue());
-		}
-		return result;
-	}
-
+	/**
+	 * One request, with its placeholders still in place.
+	 */
 	record Request(String title, String method, String url, Map<String, String> headers, String body,
-			Integer expectedStatus, boolean antiPattern) {
+			Integer expectedStatus, boolean antiPattern, Map<String, String> captures) {
 
 		@Override
 		public String toString() {

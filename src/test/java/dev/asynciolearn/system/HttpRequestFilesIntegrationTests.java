@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import dev.asynciolearn.IntegrationTest;
@@ -12,6 +14,8 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +35,8 @@ class HttpRequestFilesIntegrationTests {
 
 	private static final String DEFAULT_HOST = "http://localhost:8080";
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	@Autowired
 	private WebTestClient client;
 
@@ -44,12 +50,15 @@ class HttpRequestFilesIntegrationTests {
 			files = listing.filter((path) -> path.toString().endsWith(".http")).sorted().toList();
 		}
 		assertThat(files).isNotEmpty();
-		return files.stream()
-			.map(this::parse)
-			.map((file) -> DynamicContainer.dynamicContainer(file.path().getFileName().toString(),
+		return files.stream().map(this::parse).map((file) -> {
+			// The requests of one file run in order and share its variables, as in the
+			// IDE.
+			Map<String, String> variables = new HashMap<>(file.variables());
+			return DynamicContainer.dynamicContainer(file.path().getFileName().toString(),
 					file.requests()
 						.stream()
-						.map((request) -> DynamicTest.dynamicTest(request.title(), () -> run(request)))));
+						.map((request) -> DynamicTest.dynamicTest(request.title(), () -> run(request, variables))));
+		});
 	}
 
 	private HttpRequestFile parse(Path path) {
@@ -61,12 +70,13 @@ class HttpRequestFilesIntegrationTests {
 		}
 	}
 
-	private void run(HttpRequestFile.Request request) {
-		assertThat(request.url()).as("requests use the {{host}} variable").startsWith(DEFAULT_HOST + "/");
-		URI uri = URI.create("http://localhost:" + this.port + request.url().substring(DEFAULT_HOST.length()));
+	private void run(HttpRequestFile.Request request, Map<String, String> variables) {
+		String url = HttpRequestFile.substitute(request.url(), variables);
+		assertThat(url).as("requests use the {{host}} variable").startsWith(DEFAULT_HOST + "/");
+		URI uri = URI.create("http://localhost:" + this.port + url.substring(DEFAULT_HOST.length()));
 		int before = BlockingCalls.detected().size();
 		EntityExchangeResult<byte[]> result = request.antiPattern()
-				? BlockingCalls.tolerating(() -> exchange(request, uri)) : exchange(request, uri);
+				? BlockingCalls.tolerating(() -> exchange(request, uri, variables)) : exchange(request, uri, variables);
 		int status = result.getStatus().value();
 		if (request.expectedStatus() != null) {
 			assertThat(status).as(request + " status").isEqualTo(request.expectedStatus());
@@ -77,16 +87,24 @@ class HttpRequestFilesIntegrationTests {
 		if (request.antiPattern()) {
 			assertThat(BlockingCalls.detected().size()).as("BlockHound caught the anti-pattern").isGreaterThan(before);
 		}
+		if (!request.captures().isEmpty()) {
+			Map<String, Object> body = json.readValue(result.getResponseBody(), new TypeReference<>() {
+			});
+			request.captures().forEach((variable, field) -> variables.put(variable, String.valueOf(body.get(field))));
+		}
 	}
 
 	/**
 	 * Send the request as written, following redirects as the IDE clients do.
 	 */
-	private EntityExchangeResult<byte[]> exchange(HttpRequestFile.Request request, URI uri) {
+	private EntityExchangeResult<byte[]> exchange(HttpRequestFile.Request request, URI uri,
+			Map<String, String> variables) {
 		WebTestClient.RequestBodySpec spec = this.client.method(HttpMethod.valueOf(request.method()))
 			.uri(uri)
-			.headers((headers) -> request.headers().forEach(headers::add));
-		WebTestClient.RequestHeadersSpec<?> ready = request.body().isEmpty() ? spec : spec.bodyValue(request.body());
+			.headers((headers) -> request.headers()
+				.forEach((name, value) -> headers.add(name, HttpRequestFile.substitute(value, variables))));
+		String body = HttpRequestFile.substitute(request.body(), variables);
+		WebTestClient.RequestHeadersSpec<?> ready = body.isEmpty() ? spec : spec.bodyValue(body);
 		EntityExchangeResult<byte[]> result = ready.exchange().expectBody().returnResult();
 		for (int hops = 0; hops < 5 && result.getStatus().is3xxRedirection(); hops++) {
 			URI location = uri.resolve(result.getResponseHeaders().getLocation());

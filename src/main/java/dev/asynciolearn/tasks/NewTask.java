@@ -1,0 +1,29 @@
+package dev.asynciolearn.tasks;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.hibernate.validator.constraints.Range;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code POST /api/tasks}:
+ * {@code asyncio.create_task(work(duration), name=name)}.
+ *
+ * @param name the task's name
+ * @param durationMs how long the task works (a non-blocking sleep)
+ * @param failWith if set, the task raises an exception with this message instead of
+ * returning
+ * @param result what the task returns, if it does not fail
+ */
+record NewTask(
+		@NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
+				message = "must be 1 to 50 letters, digits, spaces, '.', '_' or '-'") String name,
+		@NotNull(message = "is required") @Range(max = MAX_DURATION_MS,
+				message = "must be between 0 and " + MAX_DURATION_MS) Long durationMs,
+		@Size(min = 1, max = 200, message = "must be 1 to 200 characters") @Nullable String failWith,
+		@Size(max = 200, message = "must be at most 200 characters") @Nullable String result) {
+
+	static final long MAX_DURATION_MS = 300_000;
+
+}

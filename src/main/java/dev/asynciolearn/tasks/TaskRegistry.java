@@ -1,0 +1,143 @@
+package dev.asynciolearn.tasks;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code asyncio.create_task(coro)} and {@code asyncio.all_tasks()} for the web: tasks
+ * start the moment they are created and run whether or not anyone awaits them; they can
+ * be looked at, cancelled and given done callbacks.
+ * <p>
+ * The difference that matters: a Reactor pipeline does nothing until subscribed, so
+ * "creating a task" means subscribing now and keeping the
+ * {@link reactor.core.Disposable}. Bounded: at most {@link TaskProperties#maxPending()}
+ * run at once (429 past it), finished tasks are forgotten after a while, and every
+ * pending task is cancelled when the application stops.
+ */
+@Component
+public class TaskRegistry implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(TaskRegistry.class);
+
+	private final TaskProperties properties;
+
+	private final ConcurrentSkipListMap<Long, DemoTask> tasks = new ConcurrentSkipListMap<>();
+
+	private final AtomicLong ids = new AtomicLong();
+
+	private final AtomicInteger pending = new AtomicInteger();
+
+	public TaskRegistry(TaskProperties properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * {@code asyncio.create_task(work, name=name)}: subscribe to the work now.
+	 * @param name the task's name
+	 * @param work what the task does; its value becomes the task's result, its error the
+	 * task's exception
+	 * @return the running task
+	 * @throws TooManyTasksException if as many tasks as allowed are pending already
+	 */
+	public DemoTask start(String name, Mono<?> work) {
+		forgetOldTasks();
+		if (this.pending.incrementAndGet() > this.properties.maxPending()) {
+			this.pending.decrementAndGet();
+			throw new TooManyTasksException(this.properties.maxPending());
+		}
+		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now());
+		this.tasks.put(task.id(), task);
+		task.run(work, this.pending::decrementAndGet);
+		return task;
+	}
+
+	/**
+	 * The task with that id.
+	 * @param id the task's id
+	 * @return the task
+	 * @throws TaskNotFoundException if there is none
+	 */
+	public DemoTask get(long id) {
+		DemoTask task = this.tasks.get(id);
+		if (task == null) {
+			throw new TaskNotFoundException(id);
+		}
+		return task;
+	}
+
+	/**
+	 * {@code task.cancel()}.
+	 * @param id the task's id
+	 * @return whether it was pending and is now cancelled
+	 */
+	public boolean cancel(long id) {
+		return get(id).cancel(this.pending::decrementAndGet);
+	}
+
+	/**
+	 * The tasks kept, newest first; with {@link DemoTask.State#PENDING}, exactly
+	 * {@code asyncio.all_tasks()}.
+	 * @param state only tasks in that state, or all when {@code null}
+	 * @return the tasks
+	 */
+	public List<TaskView> all(DemoTask.@Nullable State state) {
+		forgetOldTasks();
+		return this.tasks.descendingMap()
+			.values()
+			.stream()
+			.filter((task) -> state == null || task.state() == state)
+			.map(DemoTask::view)
+			.toList();
+	}
+
+	/** Tasks running now. */
+	public int pending() {
+		return this.pending.get();
+	}
+
+	/**
+	 * No task outlives the application.
+	 */
+	@Override
+	public void destroy() {
+		int cancelled = 0;
+		for (DemoTask task : this.tasks.values()) {
+			if (task.cancel(this.pending::decrementAndGet)) {
+				cancelled++;
+			}
+		}
+		if (cancelled > 0) {
+			logger.info("Cancelled " + cancelled + " pending task(s) on shutdown");
+		}
+	}
+
+	private void forgetOldTasks() {
+		Instant cutoff = Instant.now().minus(this.properties.keepFinishedFor());
+		this.tasks.values().removeIf((task) -> {
+			Instant finishedAt = task.finishedAt();
+			return finishedAt != null && finishedAt.isBefore(cutoff);
+		});
+		int excess = this.tasks.size() - this.properties.maxKept();
+		if (excess > 0) {
+			this.tasks.values()
+				.stream()
+				.filter(DemoTask::isDone)
+				.sorted(Comparator.comparing(DemoTask::finishedAt))
+				.limit(excess)
+				.forEach((task) -> this.tasks.remove(task.id()));
+		}
+	}
+
+}

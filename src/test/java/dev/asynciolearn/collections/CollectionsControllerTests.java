@@ -1,0 +1,69 @@
+package dev.asynciolearn.collections;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebFluxTest(CollectionsController.class)
+class CollectionsControllerTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@MockitoBean
+	private GatherService gather;
+
+	@MockitoBean
+	private WaitService wait;
+
+	@MockitoBean
+	private WaitForService waitFor;
+
+	@MockitoBean
+	private AsCompletedService asCompleted;
+
+	@ParameterizedTest(name = "{0} -> names {1}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					/api/collections/gather?count=0                    | count      | between 1 and 50
+					/api/collections/gather?count=51                   | count      | between 1 and 50
+					/api/collections/gather?delayMs=-1                 | delayMs    | between 0 and 10000
+					/api/collections/gather?delayMs=10001              | delayMs    | between 0 and 10000
+					/api/collections/gather?failAt=3                   | failAt     | between 0 and 2
+					/api/collections/gather?failAt=-1                  | failAt     | between 0 and 49
+					/api/collections/gather?returnExceptions=maybe     | returnExceptions | true or false
+					/api/collections/wait?returnWhen=SOMETIMES         | returnWhen | ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
+					/api/collections/wait?count=21                     | count      | between 1 and 20
+					/api/collections/wait?timeoutMs=0                  | timeoutMs  | between 1 and 60000
+					/api/collections/wait?count=2&failAt=2             | failAt     | between 0 and 1
+					/api/collections/wait-for?timeoutMs=0              | timeoutMs  | between 1 and 60000
+					/api/collections/wait-for?delayMs=soon             | delayMs    | an integer between 0 and 10000
+					/api/collections/as-completed?count=0              | count      | between 1 and 50
+					/api/collections/as-completed?timeoutMs=60001      | timeoutMs  | between 1 and 60000
+					""")
+	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
+		this.client.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		verifyNoInteractions(this.gather, this.wait, this.waitFor, this.asCompleted);
+	}
+
+}

@@ -1,0 +1,149 @@
+package dev.asynciolearn.tasks;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.test.scheduler.VirtualTimeScheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The task lifecycle of the study notes (names, results, exceptions, cancel, done
+ * callbacks), in virtual time.
+ */
+class TaskRegistryTests {
+
+	private VirtualTimeScheduler time;
+
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000));
+
+	@BeforeEach
+	void virtualTime() {
+		this.time = VirtualTimeScheduler.getOrSet();
+	}
+
+	@AfterEach
+	void realTime() {
+		this.registry.destroy();
+		VirtualTimeScheduler.reset();
+	}
+
+	@Test
+	void aTaskStartsAtOnceAndNobodyHasToAwaitIt() {
+		AtomicBoolean started = new AtomicBoolean();
+		DemoTask task = this.registry.start("slow",
+				Mono.delay(Duration.ofSeconds(1)).doOnSubscribe((s) -> started.set(true)).thenReturn(42));
+		assertThat(started).as("create_task schedules at once").isTrue();
+		assertThat(task.view()).extracting(TaskView::name, TaskView::state, TaskView::done)
+			.containsExactly("slow", DemoTask.State.PENDING, false);
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(task.view()).extracting(TaskView::state, TaskView::result, TaskView::done)
+			.containsExactly(DemoTask.State.DONE, 42, true);
+	}
+
+	@Test
+	void cancelIsTrueWhilePendingThenFalse() {
+		AtomicBoolean workCancelled = new AtomicBoolean();
+		DemoTask task = this.registry.start("slow",
+				Mono.delay(Duration.ofSeconds(1)).doOnCancel(() -> workCancelled.set(true)));
+		this.time.advanceTimeBy(Duration.ofMillis(10));
+		assertThat(this.registry.cancel(task.id())).isTrue();
+		assertThat(workCancelled).as("the work itself is cancelled").isTrue();
+		assertThat(task.view()).extracting(TaskView::state, TaskView::cancelled, TaskView::exception)
+			.containsExactly(DemoTask.State.CANCELLED, true, "CancelledError");
+		assertThat(this.registry.cancel(task.id())).as("cancel again").isFalse();
+		this.time.advanceTimeBy(Duration.ofSeconds(2));
+		assertThat(task.state()).isEqualTo(DemoTask.State.CANCELLED);
+	}
+
+	@Test
+	void cancellingAFinishedTaskIsFalseAndChangesNothing() {
+		DemoTask task = this.registry.start("quick", Mono.just(42));
+		assertThat(this.registry.cancel(task.id())).isFalse();
+		assertThat(task.view()).extracting(TaskView::state, TaskView::result).containsExactly(DemoTask.State.DONE, 42);
+	}
+
+	@Test
+	void aFailingTaskKeepsItsException() {
+		DemoTask task = this.registry.start("boom", Mono.error(new IllegalArgumentException("boom")));
+		assertThat(task.view()).extracting(TaskView::state, TaskView::exception, TaskView::result)
+			.containsExactly(DemoTask.State.FAILED, "java.lang.IllegalArgumentException: boom", null);
+	}
+
+	@Test
+	void doneCallbacksRunOnceWhenTheTaskFinishesOrAtOnceIfItHas() {
+		DemoTask task = this.registry.start("quick", Mono.delay(Duration.ofMillis(100)).thenReturn(42));
+		task.addDoneCallback("first");
+		assertThat(task.view().doneCallbacks()).isEmpty();
+		this.time.advanceTimeBy(Duration.ofMillis(100));
+		task.addDoneCallback("late");
+		assertThat(task.view().doneCallbacks()).containsExactly("first(task 'quick'): DONE, result=42",
+				"late(task 'quick'): DONE, result=42");
+	}
+
+	@Test
+	void cancellingRunsTheDoneCallbacksToo() {
+		DemoTask task = this.registry.start("slow", Mono.never());
+		task.addDoneCallback("cb");
+		this.registry.cancel(task.id());
+		assertThat(task.view().doneCallbacks()).containsExactly("cb(task 'slow'): CANCELLED, exception=CancelledError");
+	}
+
+	@Test
+	void awaitingATaskCompletesWhenItFinishesWhicheverWay() {
+		DemoTask task = this.registry.start("slow", Mono.never());
+		AtomicBoolean awaited = new AtomicBoolean();
+		task.whenFinished().subscribe(null, null, () -> awaited.set(true));
+		assertThat(awaited).isFalse();
+		this.registry.cancel(task.id());
+		assertThat(awaited).isTrue();
+	}
+
+	@Test
+	void atMostMaxPendingTasksRunAtOnce() {
+		for (int i = 0; i < 3; i++) {
+			this.registry.start("t" + i, Mono.delay(Duration.ofSeconds(1)));
+		}
+		assertThatExceptionOfType(TooManyTasksException.class)
+			.isThrownBy(() -> this.registry.start("one too many", Mono.never()));
+		this.time.advanceTimeBy(Duration.ofSeconds(1));
+		assertThat(this.registry.pending()).isZero();
+		this.registry.start("room again", Mono.never());
+		assertThat(this.registry.pending()).isOne();
+	}
+
+	@Test
+	void pendingListsExactlyAllTasks() {
+		DemoTask running = this.registry.start("running", Mono.never());
+		this.registry.start("finished", Mono.just(1));
+		assertThat(this.registry.all(DemoTask.State.PENDING)).extracting(TaskView::id).containsExactly(running.id());
+		assertThat(this.registry.all(null)).hasSize(2);
+	}
+
+	@Test
+	void finishedTasksBeyondTheLimitAreForgottenOldestFirst() {
+		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2));
+		DemoTask first = small.start("first", Mono.just(1));
+		small.start("second", Mono.just(2));
+		DemoTask running = small.start("running", Mono.never());
+		small.start("third", Mono.just(3));
+		assertThat(small.all(null)).extracting(TaskView::name).doesNotContain("first").contains("running");
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> small.get(first.id()));
+		small.destroy();
+		assertThat(running.state()).isEqualTo(DemoTask.State.CANCELLED);
+	}
+
+	@Test
+	void noTaskOutlivesTheApplication() {
+		DemoTask task = this.registry.start("forever", Mono.never());
+		this.registry.destroy();
+		assertThat(task.state()).isEqualTo(DemoTask.State.CANCELLED);
+		assertThat(this.registry.pending()).isZero();
+	}
+
+}

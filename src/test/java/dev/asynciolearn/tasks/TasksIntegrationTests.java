@@ -1,0 +1,122 @@
+package dev.asynciolearn.tasks;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.asynciolearn.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@IntegrationTest
+class TasksIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void aTaskRunsWithoutBeingAwaitedAndReportsItsResultAndCallbacks() {
+		TaskView created = create(Map.of("name", "quick", "durationMs", 200, "result", "42"));
+		assertThat(created.state()).isEqualTo(DemoTask.State.PENDING);
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(get(created.id()).state()).isEqualTo(DemoTask.State.DONE));
+		TaskView done = get(created.id());
+		assertThat(done.result()).isEqualTo("42");
+		assertThat(done.doneCallbacks()).containsExactly("log_outcome(task 'quick'): DONE, result=42");
+		this.client.delete()
+			.uri("/api/tasks/" + created.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.cancelled")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void cancellingAPendingTaskIsTrueAndItEndsCancelled() {
+		TaskView created = create(Map.of("name", "slow", "durationMs", 60_000));
+		this.client.get()
+			.uri("/api/tasks?state=PENDING")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + created.id() + ")].name")
+			.isEqualTo("slow");
+		this.client.delete()
+			.uri("/api/tasks/" + created.id())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.cancelled")
+			.isEqualTo(true)
+			.jsonPath("$.task.state")
+			.isEqualTo("CANCELLED")
+			.jsonPath("$.task.exception")
+			.isEqualTo("CancelledError");
+		this.client.delete()
+			.uri("/api/tasks/" + created.id())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.cancelled")
+			.isEqualTo(false);
+	}
+
+	@Test
+	void aFailingTaskReportsItsException() {
+		TaskView created = create(Map.of("name", "boom", "durationMs", 10, "failWith", "boom"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(get(created.id()).exception()).isEqualTo("TaskFailure('boom')"));
+		assertThat(get(created.id()).state()).isEqualTo(DemoTask.State.FAILED);
+	}
+
+	@Test
+	void aCallbackAddedToAFinishedTaskRunsAtOnce() {
+		TaskView created = create(Map.of("name", "quick", "durationMs", 0));
+		await().atMost(Duration.ofSeconds(5)).until(() -> get(created.id()).done());
+		this.client.post()
+			.uri("/api/tasks/" + created.id() + "/callbacks?name=late")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.doneCallbacks[1]")
+			.isEqualTo("late(task 'quick'): DONE, result=done");
+	}
+
+	@Test
+	void anUnknownTaskIsA404() {
+		this.client.get().uri("/api/tasks/999999").exchange().expectStatus().isNotFound();
+		this.client.delete().uri("/api/tasks/999999").exchange().expectStatus().isNotFound();
+	}
+
+	private TaskView create(Map<String, Object> body) {
+		return this.client.post()
+			.uri("/api/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(body)
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody(TaskView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private TaskView get(long id) {
+		return this.client.get()
+			.uri("/api/tasks/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(TaskView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+}
