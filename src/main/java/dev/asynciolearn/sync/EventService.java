@@ -1,0 +1,72 @@
+package dev.asynciolearn.sync;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.timeline.Timeline;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code asyncio.Event}: many waiters, all released together by one {@code set()}; after
+ * {@code clear()} a new waiter waits again. (The start-up gate of the database chapter is
+ * one of these.)
+ */
+@Service
+class EventService {
+
+	static final Concept EVENT = new Concept("Event: set() releases every waiter; clear() makes new ones wait",
+			"ev = asyncio.Event()\nawait asyncio.gather(*[ev.wait() for _ in range(n)], set_later())\nev.clear()",
+			"ReactiveEvent: await() = Sinks.empty().asMono(), set() = tryEmitEmpty(), clear() = a new sink");
+
+	static final Duration LATE_WAITER_GIVEN = Duration.ofMillis(50);
+
+	Mono<Report> run(int waiters, Duration setAfter) {
+		return Mono.defer(() -> {
+			Timeline timeline = Timeline.start(EVENT);
+			ReactiveEvent event = new ReactiveEvent();
+			List<Double> releasedAt = new CopyOnWriteArrayList<>();
+			Flux<Void> waiting = Flux.range(0, waiters)
+				.flatMap((i) -> event.await()
+					.doOnSubscribe((s) -> timeline.event("waiter-" + i, "wait"))
+					.doOnSuccess((done) -> {
+						releasedAt.add(timeline.elapsedMs());
+						timeline.event("waiter-" + i, "released");
+					}), waiters);
+			Mono<Void> setter = Mono.delay(setAfter).doOnNext((tick) -> {
+				timeline.event("setter", "set()");
+				event.set();
+			}).then();
+			return Mono.when(waiting, setter).then(Mono.defer(() -> {
+				event.clear();
+				timeline.event("setter", "clear()");
+				return event.await()
+					.doOnSubscribe((s) -> timeline.event("late-waiter", "wait"))
+					.thenReturn(false)
+					.timeout(LATE_WAITER_GIVEN, Mono.just(true));
+			})).map((lateStillWaiting) -> {
+				Map<String, Object> result = new LinkedHashMap<>();
+				result.put("waiters", waiters);
+				result.put("released", releasedAt.size());
+				result.put("releasedAfterMs", releasedAt.stream().mapToDouble(Double::doubleValue).min().orElse(0));
+				result.put("releaseSpreadMs", spread(releasedAt));
+				result.put("afterClearWaits", lateStillWaiting);
+				return timeline.report(result);
+			});
+		});
+	}
+
+	private static double spread(List<Double> times) {
+		double max = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+		double min = times.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+		return Math.round((max - min) * 1000) / 1000.0;
+	}
+
+}

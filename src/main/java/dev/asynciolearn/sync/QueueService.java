@@ -1,0 +1,111 @@
+package dev.asynciolearn.sync;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.timeline.Timeline;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Producers and consumers sharing one bounded {@code asyncio.Queue}
+ * ({@code example_queue.py}): when the queue is full a producer's
+ * {@code await queue.put(x)} waits, without holding a thread, until a consumer makes
+ * room.
+ */
+@Service
+class QueueService {
+
+	static final Concept QUEUE = new Concept("Queue: producers wait while it is full, consumers while it is empty",
+			"q = asyncio.Queue(maxsize)  # or LifoQueue, PriorityQueue\nasync def producer(): await q.put(x)\n"
+					+ "async def consumer(): x = await q.get()",
+			"AsyncQueue.put(x) / get(): Mono that completes when there is room / an item (waiters are Sinks)");
+
+	Mono<Report> run(AsyncQueue.Kind kind, int maxsize, int producers, int consumers, int items, Duration consume,
+			Duration consumersStartAfter) {
+		return Mono.defer(() -> {
+			Timeline timeline = Timeline.start(QUEUE);
+			AsyncQueue<Integer> queue = new AsyncQueue<>(kind, maxsize, Comparator.naturalOrder());
+			List<Integer> values = values(items);
+			List<Integer> putOrder = new CopyOnWriteArrayList<>();
+			List<Integer> getOrder = new CopyOnWriteArrayList<>();
+			AtomicInteger waitedToPut = new AtomicInteger();
+			AtomicInteger claimed = new AtomicInteger();
+			Flux<Void> producing = Flux.range(0, producers)
+				.flatMap((p) -> Flux.range(0, items)
+					.filter((k) -> k % producers == p)
+					.concatMap((k) -> put(timeline, queue, "producer-" + p, values.get(k), putOrder, waitedToPut)));
+			Flux<Void> consuming = Flux.range(0, consumers)
+				.flatMap((c) -> Mono.delay(consumersStartAfter)
+					.thenMany(Flux
+						.defer(() -> (claimed.getAndIncrement() < items)
+								? get(timeline, queue, "consumer-" + c, getOrder, consume) : Mono.<Void>empty())
+						.repeat(() -> claimed.get() < items)));
+			return Mono.when(producing, consuming).then(Mono.fromSupplier(() -> {
+				Map<String, Object> result = new LinkedHashMap<>();
+				result.put("kind", kind);
+				result.put("maxsize", maxsize);
+				result.put("putOrder", putOrder);
+				result.put("getOrder", getOrder);
+				result.put("peakQueueSize", queue.peakSize());
+				result.put("putsThatWaited", waitedToPut.get());
+				result.put("everyItemExactlyOnce", sorted(getOrder).equals(sorted(values)));
+				return timeline.report(result);
+			}));
+		});
+	}
+
+	private static Mono<Void> put(Timeline timeline, AsyncQueue<Integer> queue, String producer, int value,
+			List<Integer> putOrder, AtomicInteger waitedToPut) {
+		return Mono.defer(() -> {
+			if (queue.size() >= queue.maxsize()) {
+				waitedToPut.incrementAndGet();
+				timeline.event(producer, "waits to put " + value + " (full)");
+			}
+			return queue.put(value).doOnSuccess((done) -> {
+				putOrder.add(value);
+				timeline.event(producer, "put " + value);
+			});
+		});
+	}
+
+	private static Mono<Void> get(Timeline timeline, AsyncQueue<Integer> queue, String consumer, List<Integer> getOrder,
+			Duration consume) {
+		return queue.get().doOnNext((value) -> {
+			getOrder.add(value);
+			timeline.event(consumer, "get " + value);
+		}).then(Mono.delay(consume)).then();
+	}
+
+	/**
+	 * 1..items in a fixed shuffled order, so that FIFO, LIFO and priority orders all
+	 * differ.
+	 */
+	static List<Integer> values(int items) {
+		List<Integer> values = new ArrayList<>(items);
+		for (int i = 1; i <= items; i++) {
+			values.add(i);
+		}
+		Collections.shuffle(values, new Random(items));
+		return values;
+	}
+
+	private static List<Integer> sorted(List<Integer> values) {
+		List<Integer> copy = new ArrayList<>(values);
+		Collections.sort(copy);
+		return copy;
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.asynciolearn.streams;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Flux;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+@WebFluxTest(StreamController.class)
+class StreamControllerTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@MockitoBean
+	private StreamService streams;
+
+	@MockitoBean
+	private ContextManagerService contextManager;
+
+	@ParameterizedTest(name = "{0} -> names {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			/api/streams/iterator?count=0                    | count      | between 1 and 1000
+			/api/streams/iterator?count=1001                 | count      | between 1 and 1000
+			/api/streams/iterator?delayMs=5001               | delayMs    | between 0 and 5000
+			/api/streams/generator?count=1000&delayMs=100    | count      | at most 60000 ms
+			/api/streams/generator?delayMs=-1                | delayMs    | between 0 and 5000
+			/api/streams/context-manager?failInside=perhaps  | failInside | true or false
+			/api/streams/context-manager?timeoutMs=0         | timeoutMs  | between 1 and 5000
+			""")
+	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
+		this.client.get()
+			.uri(uri)
+			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.parameter")
+			.isEqualTo(parameter)
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		verifyNoInteractions(this.streams, this.contextManager);
+	}
+
+	@Test
+	void streamsAreNdjsonOrServerSentEventsByContentNegotiation() {
+		given(this.streams.iterator(2, Duration.ofMillis(1)))
+			.willReturn(Flux.just(new StreamService.Item(0, 1.0, "t"), new StreamService.Item(1, 2.0, "t")));
+		this.client.get()
+			.uri("/api/streams/iterator?count=2&delayMs=1")
+			.accept(MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_NDJSON)
+			.expectBody(String.class)
+			.value((body) -> assertThat(body.lines()).hasSize(2));
+		this.client.get()
+			.uri("/api/streams/iterator?count=2&delayMs=1")
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchange()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).containsSubsequence("data:{\"value\":0", "data:{\"value\":1"));
+	}
+
+}
