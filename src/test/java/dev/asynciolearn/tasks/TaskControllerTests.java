@@ -31,6 +31,9 @@ class TaskControllerTests {
 	@MockitoBean
 	private CoroutineService coroutines;
 
+	@MockitoBean
+	private ScaleService scale;
+
 	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			'{"durationMs": 10}'                                 | name       | is required
@@ -67,6 +70,10 @@ class TaskControllerTests {
 			/api/tasks/interleave?steps=0    | steps  | between 1 and 100
 			/api/tasks/interleave?steps=101  | steps  | between 1 and 100
 			/api/tasks/interleave?suspend=maybe| suspend| true or false
+			/api/coroutines/scale?count=0     | count  | between 1 and 100000
+			/api/coroutines/scale?count=100001 | count | between 1 and 100000
+			/api/coroutines/scale?delayMs=10001 | delayMs | between 0 and 10000
+			/api/coroutines/scale-threads?count=2001 | count | between 1 and 2000
 			""")
 	void badParametersAreProblems(String uri, String parameter, String rule) {
 		this.client.get()
