@@ -7,6 +7,9 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 /**
  * Records what a demo does as it happens, from any thread, and turns it into a
  * {@link Report}.
@@ -18,6 +21,8 @@ public final class Timeline {
 
 	/** Events kept per timeline; further events are counted as dropped. */
 	public static final int MAX_EVENTS = 10_000;
+
+	private static final Log logger = LogFactory.getLog(Timeline.class);
 
 	private final Concept concept;
 
@@ -48,6 +53,9 @@ public final class Timeline {
 	 */
 	public void event(String task, String event) {
 		long at = System.nanoTime() - this.startNanos;
+		if (logger.isDebugEnabled()) {
+			logger.debug(this.concept.name() + " | " + task + ": " + event);
+		}
 		if (this.size.getAndIncrement() < MAX_EVENTS) {
 			this.entries.add(new Entry(at, task, event, Thread.currentThread().getName()));
 		}
