@@ -1,17 +1,79 @@
 package dev.asynciolearn.system;
 
+import java.lang.reflect.Method;
+import java.util.Locale;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.api.AbstractOpenApiResource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The API description at {@code /v3/api-docs}, browsable at {@code /swagger-ui.html}.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	/**
+	 * Builds the API description on the main thread at start-up, before the server takes
+	 * requests: built on a first request, springdoc would scan the class path on an event
+	 * loop. With {@code springdoc.allowed-locales} set, every request is served from this
+	 * one build.
+	 */
+	@Bean
+	SmartInitializingSingleton openApiWarmUp(ObjectProvider<AbstractOpenApiResource> resources) {
+		Method build = ReflectionUtils.findMethod(AbstractOpenApiResource.class, "getOpenApi", Locale.class);
+		return () -> resources.orderedStream().forEach((resource) -> {
+			ReflectionUtils.makeAccessible(build);
+			ReflectionUtils.invokeMethod(build, resource, Locale.ENGLISH);
+		});
+	}
+
+	/**
+	 * The problems every endpoint may answer, with their {@code application/problem+json}
+	 * body.
+	 */
+	@Bean
+	OpenApiCustomizer problemResponses() {
+		return (api) -> {
+			Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details; 'parameter' names the input")
+				.addProperty("title", new StringSchema())
+				.addProperty("status", new IntegerSchema())
+				.addProperty("detail", new StringSchema())
+				.addProperty("instance", new StringSchema())
+				.addProperty("parameter", new StringSchema());
+			api.getComponents().addSchemas("Problem", problem);
+			Content content = new Content().addMediaType("application/problem+json",
+					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
+			api.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
+				if ((operation.getParameters() != null && !operation.getParameters().isEmpty())
+						|| operation.getRequestBody() != null) {
+					operation.getResponses()
+						.putIfAbsent("400",
+								new ApiResponse().description(
+										"A parameter is missing, malformed or out of its range (named in 'parameter')")
+									.content(content));
+				}
+				operation.getResponses()
+					.putIfAbsent("500", new ApiResponse().description("Unexpected failure").content(content));
+			}));
+		};
+	}
 
 	@Bean
 	OpenAPI asyncioLearnOpenApi() {

@@ -39,6 +39,8 @@ class OpenApiIntegrationTests {
 			.filteredOn((path) -> path.startsWith("/api/"))
 			.isNotEmpty()
 			.allSatisfy((path) -> assertThat(paths).containsKey(path));
+		Map<String, Object> io = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/offload/io")).get("get");
+		assertThat((Map<String, Object>) io.get("responses")).containsKeys("200", "400", "500");
 	}
 
 	@Test
