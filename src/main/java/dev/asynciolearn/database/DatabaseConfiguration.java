@@ -1,7 +1,10 @@
 package dev.asynciolearn.database;
 
+import java.time.Duration;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.r2dbc.spi.Option;
 
 import org.springframework.boot.r2dbc.autoconfigure.ConnectionFactoryOptionsBuilderCustomizer;
@@ -23,6 +26,15 @@ class DatabaseConfiguration {
 	ConnectionFactoryOptionsBuilderCustomizer applicationNameOption(Environment environment) {
 		String name = environment.getProperty("spring.application.name", "asyncio-learn");
 		return (options) -> options.option(Option.valueOf("applicationName"), name);
+	}
+
+	/**
+	 * A database that does not answer makes a connection attempt fail after a few
+	 * seconds, not hang.
+	 */
+	@Bean
+	ConnectionFactoryOptionsBuilderCustomizer connectTimeout() {
+		return (options) -> options.option(ConnectionFactoryOptions.CONNECT_TIMEOUT, Duration.ofSeconds(3));
 	}
 
 	@Bean
