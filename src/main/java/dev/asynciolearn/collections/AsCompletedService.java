@@ -35,8 +35,7 @@ class AsCompletedService {
 			"Flux.merge(jobs).takeUntilOther(Mono.delay(t)).concatWith(timeoutErrorIfAnyLeft)");
 
 	Flux<Completion> asCompleted(int count, long delayMs, Duration deadline) {
-		return Flux.defer(() -> {
-			Timeline timeline = Timeline.start(AS_COMPLETED);
+		return Timeline.flux(AS_COMPLETED, (timeline) -> {
 			List<Duration> delays = Jobs.delays(count, delayMs);
 			Set<Integer> pending = new ConcurrentSkipListSet<>();
 			List<Mono<Integer>> jobs = new ArrayList<>();

@@ -38,8 +38,7 @@ class GatherService {
 			"Mono.zip(jobs, (results) -> List.of(results))  // or per job .onErrorResume(...) for return_exceptions");
 
 	Mono<Report> gather(int count, long delayMs, @Nullable Integer failAt, boolean returnExceptions) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(GATHER);
+		return Timeline.mono(GATHER, (timeline) -> {
 			List<Duration> delays = Jobs.delays(count, delayMs);
 			if (failAt == null) {
 				return zip(jobs(timeline, "", delays, null))

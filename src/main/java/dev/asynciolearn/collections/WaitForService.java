@@ -30,8 +30,7 @@ class WaitForService {
 			"work().timeout(limit).onErrorResume(TimeoutException.class, ...)");
 
 	Mono<Report> waitFor(Duration work, Duration limit) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(WAIT_FOR);
+		return Timeline.mono(WAIT_FOR, (timeline) -> {
 			AtomicBoolean innerCancelled = new AtomicBoolean();
 			return Mono.delay(work)
 				.doOnSubscribe((s) -> timeline.event("inner", "start"))

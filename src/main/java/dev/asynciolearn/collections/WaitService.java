@@ -49,8 +49,7 @@ class WaitService {
 
 	Mono<Report> wait(ReturnWhen returnWhen, int count, long delayMs, @Nullable Integer failAt,
 			@Nullable Duration timeout) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(WAIT);
+		return Timeline.mono(WAIT, (timeline) -> {
 			List<Duration> delays = Jobs.delays(count, delayMs);
 			String run = "wait-" + this.runs.incrementAndGet() + "/";
 			List<DemoTask> tasks = new ArrayList<>();

@@ -35,8 +35,7 @@ class ConnectionDemoService {
 	}
 
 	Mono<Report> connection(boolean failInside) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(CONTEXT_MANAGER);
+		return Timeline.mono(CONTEXT_MANAGER, (timeline) -> {
 			timeline.event("request", "start");
 			Mono<String> used = Mono.usingWhen(
 					Mono.from(this.database.connections().create())

@@ -1,5 +1,6 @@
 package dev.asynciolearn.database;
 
+import dev.asynciolearn.system.CorrelationId;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTimeoutException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
@@ -18,6 +19,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * PostgreSQL cannot be reached (stopped, restarting, refusing connections, too slow to
@@ -33,8 +35,8 @@ class DatabaseUnavailableHandler {
 	@ExceptionHandler({ R2dbcNonTransientResourceException.class, R2dbcTransientResourceException.class,
 			R2dbcTimeoutException.class, DataAccessResourceFailureException.class,
 			TransientDataAccessResourceException.class, QueryTimeoutException.class })
-	Mono<ResponseEntity<ProblemDetail>> unavailable(Exception ex) {
-		logger.warn("Database unavailable: " + ex.getMessage());
+	Mono<ResponseEntity<ProblemDetail>> unavailable(Exception ex, ServerWebExchange exchange) {
+		CorrelationId.log(exchange, () -> logger.warn("Database unavailable: " + ex.getMessage()));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database cannot be reached right now; the service reconnects by itself once it is back.");
 		problem.setTitle("Database unavailable");

@@ -42,8 +42,7 @@ class RecordService {
 	}
 
 	Mono<Report> create(String payload) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(CREATE);
+		return Timeline.mono(CREATE, (timeline) -> {
 			timeline.event("request", "start");
 			return awaitGate(timeline)
 				.then(this.database.client()
@@ -58,8 +57,7 @@ class RecordService {
 	}
 
 	Mono<Report> list(int limit) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(LIST);
+		return Timeline.mono(LIST, (timeline) -> {
 			timeline.event("request", "start");
 			return awaitGate(timeline)
 				.thenMany(this.database.client()

@@ -83,7 +83,7 @@ class SemaphoreDemoService {
 	}
 
 	Mono<Report> run(int callers, int permits, Duration query) {
-		return Mono.defer(() -> {
+		return Timeline.mono(SEMAPHORE, (timeline) -> {
 			int effective = Math.min(permits, this.database.permits().permits());
 			long idealMs = ceilDiv(callers, effective) * query.toMillis();
 			if (ceilDiv(callers, permits) * query.toMillis() > MAX_IDEAL_MS) {
@@ -92,7 +92,6 @@ class SemaphoreDemoService {
 								+ "ceil(callers / permits) x queryMs must be at most " + MAX_IDEAL_MS + " ms; got "
 								+ ceilDiv(callers, permits) * query.toMillis() + " ms."));
 			}
-			Timeline timeline = Timeline.start(SEMAPHORE);
 			Run run = new Run(timeline, new ReactiveSemaphore(permits), query);
 			Sinks.Empty<Void> finished = Sinks.empty();
 			Mono<Long> workers = Flux.range(0, callers)

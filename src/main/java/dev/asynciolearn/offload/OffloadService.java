@@ -46,7 +46,7 @@ class OffloadService {
 
 	static final Concept LONG_TASK = new Concept("to_thread: long blocking task beside a ticking stream",
 			"ticker = asyncio.create_task(tick_forever()); await asyncio.to_thread(time.sleep, work); ticker.cancel()",
-			"job.flux().publish((done) -> Flux.merge(Flux.interval(ZERO, tick).takeUntilOther(done), done))"
+			"Flux.interval(ZERO, tick).takeUntilOther(job).concatWith(report)"
 					+ " with job = Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())");
 
 	private static final String REQUEST = "request";
@@ -63,32 +63,28 @@ class OffloadService {
 	}
 
 	Mono<Report> io(Duration delay) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(IO);
+		return Timeline.mono(IO, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			return ioWait(timeline, "io", delay).map((tick) -> done(timeline, new IoResult(delay.toMillis())));
 		});
 	}
 
 	Mono<Report> file(String name, Duration latency) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(FILE);
+		return Timeline.mono(FILE, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			return offloadedRead(timeline, name, latency).map((digest) -> done(timeline, digest));
 		});
 	}
 
 	Mono<Report> fileBlocking(String name, Duration latency) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(FILE_BLOCKING);
+		return Timeline.mono(FILE_BLOCKING, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			return blockingRead(timeline, name, latency).map((digest) -> done(timeline, digest));
 		});
 	}
 
 	Mono<Report> mixed(Duration delay, String name, Duration latency) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(MIXED);
+		return Timeline.mono(MIXED, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			return ioWait(timeline, "io-before", delay).then(offloadedRead(timeline, name, latency))
 				.flatMap((digest) -> ioWait(timeline, "io-after", delay).thenReturn(digest))
@@ -102,23 +98,26 @@ class OffloadService {
 	 * the returned flux stops the ticks and interrupts the job.
 	 */
 	Flux<LongTaskSignal> longTask(Duration work, Duration tick) {
-		return Flux.defer(() -> {
-			Timeline timeline = Timeline.start(LONG_TASK);
+		return Timeline.flux(LONG_TASK, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			AtomicLong ticks = new AtomicLong();
 			Mono<Long> job = Mono.fromCallable(() -> runBlocking(timeline, "job", () -> {
 				Thread.sleep(work.toMillis());
 				return work.toMillis();
 			})).subscribeOn(Schedulers.boundedElastic()).doOnSubscribe((s) -> timeline.event("job", "hop"));
-			Flux<LongTaskSignal> ticker = Flux.interval(Duration.ZERO, tick).onBackpressureDrop().map((n) -> {
+			AtomicLong workDone = new AtomicLong();
+			Flux<LongTaskSignal> ticker = Flux.interval(Duration.ZERO, tick)
+				.onBackpressureDrop()
+				.map((n) -> new Tick(n, timeline.elapsedMs(), Thread.currentThread().getName()));
+			// Ticks stop when the job is done, and the report comes after the last one,
+			// so it counts exactly the ticks the client saw.
+			Flux<LongTaskSignal> seen = ticker.takeUntilOther(job.doOnNext(workDone::set)).doOnNext((t) -> {
 				timeline.event("ticker", "tick");
 				ticks.incrementAndGet();
-				return new Tick(n, timeline.elapsedMs(), Thread.currentThread().getName());
 			});
-			return job.flux()
-				.publish((done) -> Flux.merge(ticker.takeUntilOther(done),
-						done.map((workMs) -> new Finished(done(timeline,
-								new LongTaskResult(workMs, tick.toMillis(), ticks.get(), workMs / tick.toMillis()))))));
+			return seen
+				.concatWith(Mono.fromSupplier(() -> new Finished(done(timeline, new LongTaskResult(workDone.get(),
+						tick.toMillis(), ticks.get(), workDone.get() / tick.toMillis())))));
 		});
 	}
 

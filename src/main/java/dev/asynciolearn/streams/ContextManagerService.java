@@ -33,8 +33,7 @@ class ContextManagerService {
 	static final Duration STEP = Duration.ofMillis(50);
 
 	Mono<Report> run(boolean failInside, @Nullable Duration timeout) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(CONTEXT_MANAGER);
+		return Timeline.mono(CONTEXT_MANAGER, (timeline) -> {
 			Mono<String> block = Mono.usingWhen(enter(timeline), (session) -> body(timeline, session, failInside),
 					(session) -> exit(timeline, "called, no exception"),
 					(session, error) -> exit(timeline, "called with " + error),

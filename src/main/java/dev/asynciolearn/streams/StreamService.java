@@ -33,16 +33,14 @@ class StreamService {
 			"Flux.generate(() -> 0, (i, sink) -> ...next(i)...).delayElements(d)");
 
 	Flux<Item> iterator(int count, Duration delay) {
-		return Flux.defer(() -> {
-			Timeline timeline = Timeline.start(ITERATOR);
+		return Timeline.flux(ITERATOR, (timeline) -> {
 			AsyncCounter counter = new AsyncCounter(count, delay, timeline);
 			return AsyncFor.pull(counter::anext).map((value) -> item(timeline, value));
 		});
 	}
 
 	Flux<Item> generator(int count, Duration delay) {
-		return Flux.defer(() -> {
-			Timeline timeline = Timeline.start(GENERATOR);
+		return Timeline.flux(GENERATOR, (timeline) -> {
 			return Flux.<Integer, Integer>generate(() -> 0, (i, sink) -> {
 				if (i < count) {
 					timeline.event("generator", "yield " + i);

@@ -29,8 +29,7 @@ class EventService {
 	static final Duration LATE_WAITER_GIVEN = Duration.ofMillis(50);
 
 	Mono<Report> run(int waiters, Duration setAfter) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(EVENT);
+		return Timeline.mono(EVENT, (timeline) -> {
 			ReactiveEvent event = new ReactiveEvent();
 			List<Double> releasedAt = new CopyOnWriteArrayList<>();
 			Flux<Void> waiting = Flux.range(0, waiters)

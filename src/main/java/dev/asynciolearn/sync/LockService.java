@@ -34,8 +34,7 @@ class LockService {
 	private static final Duration SUSPEND = Duration.ofMillis(1);
 
 	Mono<Report> run(int workers, boolean useLock) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(LOCK);
+		return Timeline.mono(LOCK, (timeline) -> {
 			AtomicInteger counter = new AtomicInteger();
 			ReactiveSemaphore lock = new ReactiveSemaphore(1);
 			return Flux.range(0, workers).flatMap((i) -> {

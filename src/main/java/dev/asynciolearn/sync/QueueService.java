@@ -35,8 +35,7 @@ class QueueService {
 
 	Mono<Report> run(AsyncQueue.Kind kind, int maxsize, int producers, int consumers, int items, Duration consume,
 			Duration consumersStartAfter) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(QUEUE);
+		return Timeline.mono(QUEUE, (timeline) -> {
 			AsyncQueue<Integer> queue = new AsyncQueue<>(kind, maxsize, Comparator.naturalOrder());
 			List<Integer> values = values(items);
 			List<Integer> putOrder = new CopyOnWriteArrayList<>();

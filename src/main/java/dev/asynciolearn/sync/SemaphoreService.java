@@ -26,8 +26,7 @@ class SemaphoreService {
 			"sem.withPermit(() -> Mono.delay(hold))  // sem = ReactiveSemaphore(permits), on reactor-pool");
 
 	Mono<Report> run(int workers, int permits, Duration hold) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(SEMAPHORE);
+		return Timeline.mono(SEMAPHORE, (timeline) -> {
 			ReactiveSemaphore semaphore = new ReactiveSemaphore(permits);
 			AtomicInteger inside = new AtomicInteger();
 			AtomicInteger peak = new AtomicInteger();

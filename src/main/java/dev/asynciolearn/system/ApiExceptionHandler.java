@@ -30,6 +30,7 @@ import org.springframework.web.reactive.result.method.annotation.ResponseEntityE
 import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import org.springframework.web.bind.support.WebExchangeBindException;
 
 /**
@@ -109,12 +110,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	/**
 	 * Anything else is a bug or a broken dependency: log it whole, answer without
-	 * internals.
+	 * internals. A client that hung up is neither: there is no one to answer, and nothing
+	 * worth a stack trace.
 	 */
 	@ExceptionHandler(Throwable.class)
 	Mono<ResponseEntity<Object>> handleUnexpected(Throwable ex, ServerWebExchange exchange) {
-		logger.error("Request " + exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath() + " failed",
-				ex);
+		String request = exchange.getRequest().getMethod() + " " + exchange.getRequest().getPath();
+		if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+			if (logger.isDebugEnabled()) {
+				CorrelationId.log(exchange, () -> logger.debug("Client went away during " + request + ": " + ex));
+			}
+			return Mono.empty();
+		}
+		CorrelationId.log(exchange, () -> logger.error("Request " + request + " failed", ex));
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The request failed unexpectedly; the server log has the details.");
 		if (exchange.getResponse().isCommitted()) {

@@ -7,9 +7,10 @@ import org.slf4j.MDC;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Copies the correlation id between the Reactor context and the logging MDC whenever a
- * request's work moves to another thread (with
- * {@code spring.reactor.context-propagation=auto}).
+ * Lets Reactor copy the correlation id from its context into the logging MDC where it
+ * restores thread-locals: in {@code handle} and {@code tap} with the default
+ * {@code spring.reactor.context-propagation=limited}, at every operator with {@code auto}
+ * (which costs about twice the CPU per request, so the service does not use it).
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {

@@ -47,8 +47,7 @@ class CoroutineService {
 	private static final Duration SECOND_TAKES = Duration.ofMillis(50);
 
 	Mono<Report> awaitOrder() {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(AWAIT);
+		return Timeline.mono(AWAIT, (timeline) -> {
 			List<String> log = new CopyOnWriteArrayList<>();
 			Mono<Integer> second = Mono.defer(() -> {
 				step(timeline, log, "second", "start");
@@ -67,8 +66,7 @@ class CoroutineService {
 	}
 
 	Mono<Report> lazy() {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(LAZY);
+		return Timeline.mono(LAZY, (timeline) -> {
 			AtomicBoolean neverAwaited = new AtomicBoolean();
 			AtomicBoolean awaited = new AtomicBoolean();
 			AtomicBoolean task = new AtomicBoolean();
@@ -88,8 +86,7 @@ class CoroutineService {
 	}
 
 	Mono<Report> interleave(int steps, boolean suspend) {
-		return Mono.defer(() -> {
-			Timeline timeline = Timeline.start(INTERLEAVE);
+		return Timeline.mono(INTERLEAVE, (timeline) -> {
 			List<String> log = new CopyOnWriteArrayList<>();
 			Scheduler loop = Schedulers.single();
 			return Mono

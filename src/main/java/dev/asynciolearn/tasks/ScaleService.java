@@ -56,8 +56,7 @@ class ScaleService {
 	 * {@code count} waits of {@code delay} as Monos, all at once.
 	 */
 	Mono<Report> monos(int count, Duration delay) {
-		return exclusively(Mono.defer(() -> {
-			Timeline timeline = Timeline.start(SCALE);
+		return exclusively(Timeline.mono(SCALE, (timeline) -> {
 			return measureMonos(timeline, count, delay).map((result) -> timeline.report(result));
 		}));
 	}
@@ -67,8 +66,7 @@ class ScaleService {
 	 * with the ratios.
 	 */
 	Mono<Report> compare(int count, Duration delay) {
-		return exclusively(Mono.defer(() -> {
-			Timeline timeline = Timeline.start(SCALE);
+		return exclusively(Timeline.mono(SCALE, (timeline) -> {
 			return measureMonos(timeline, count, delay)
 				.flatMap((monos) -> measureThreads(timeline, count, delay, false).flatMap((platform) -> {
 					Mono<Map<String, Object>> virtual = virtualThreadsAvailable()

@@ -1,14 +1,21 @@
 package dev.asynciolearn.system;
 
+import java.time.Duration;
+
 import dev.asynciolearn.IntegrationTest;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityIntegrationTests {
 
 	@Autowired
@@ -31,16 +38,33 @@ class ObservabilityIntegrationTests {
 	}
 
 	@Test
+	void theRequestLogLineCarriesTheCorrelationId(CapturedOutput output) {
+		this.client.get()
+			.uri("/api/offload/io?delayMs=5")
+			.header(CorrelationIdFilter.HEADER, "log-me-42")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(
+					() -> assertThat(output.getOut()).containsPattern("\\[log-me-42\\] .*GET /api/offload/io -> 200"));
+	}
+
+	@Test
 	void prometheusShowsTheGaugesThatTeach() {
+		this.client.get().uri("/api/ping").exchange().expectStatus().isOk();
 		this.client.get()
 			.uri("/actuator/prometheus")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("asyncio_db_permits_held", "asyncio_db_gate_open",
-					"asyncio_tasks_pending", "asyncio_offload_blocking_running", "r2dbc_pool_acquired_connections",
-					"jvm_threads_live_threads"));
+			.value((body) -> assertThat(body)
+				.contains("asyncio_db_permits_held", "asyncio_db_gate_open", "asyncio_tasks_pending",
+						"asyncio_offload_blocking_running", "r2dbc_pool_acquired_connections",
+						"jvm_threads_live_threads", "http_server_requests_seconds_count")
+				.doesNotContain("http_server_requests_active"));
 	}
 
 	@Test

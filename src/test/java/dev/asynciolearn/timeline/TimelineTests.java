@@ -5,7 +5,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -65,6 +78,48 @@ class TimelineTests {
 		Report report = timeline.report(null);
 		assertThat(report.timeline()).hasSize(Timeline.MAX_EVENTS);
 		assertThat(report.droppedEvents()).isEqualTo(25);
+	}
+
+	@Test
+	void monoStartsItsTimelineOnlyWhenSubscribedAndOncePerSubscription() {
+		AtomicInteger started = new AtomicInteger();
+		Mono<Report> demo = Timeline.mono(CONCEPT, (timeline) -> {
+			started.incrementAndGet();
+			timeline.event("demo", "run");
+			return Mono.just(timeline.report(started.get()));
+		});
+		assertThat(started).hasValue(0);
+		StepVerifier.create(demo).assertNext((report) -> assertThat(report.result()).isEqualTo(1)).verifyComplete();
+		StepVerifier.create(demo).assertNext((report) -> assertThat(report.result()).isEqualTo(2)).verifyComplete();
+	}
+
+	@Test
+	void debugLinesCarryTheCorrelationIdFromTheReactorContextOnAnyThread() {
+		Logger logger = (Logger) LoggerFactory.getLogger(Timeline.class);
+		ListAppender<ILoggingEvent> appender = new ListAppender<>();
+		appender.start();
+		Level level = logger.getLevel();
+		logger.setLevel(Level.DEBUG);
+		logger.addAppender(appender);
+		try {
+			Flux<String> demo = Timeline.flux(CONCEPT,
+					(timeline) -> Flux.just("a", "b")
+						.publishOn(Schedulers.parallel())
+						.doOnNext((item) -> timeline.event(item, Thread.currentThread().getName())));
+			StepVerifier.create(demo.contextWrite((context) -> context.put(Timeline.CORRELATION_ID, "req-7")))
+				.expectNext("a", "b")
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+			List<ILoggingEvent> lines = appender.list;
+			assertThat(lines).hasSize(2)
+				.allSatisfy(
+						(line) -> assertThat(line.getMDCPropertyMap()).containsEntry(Timeline.CORRELATION_ID, "req-7"))
+				.allSatisfy((line) -> assertThat(line.getFormattedMessage()).contains("parallel-"));
+		}
+		finally {
+			logger.detachAppender(appender);
+			logger.setLevel(level);
+		}
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {

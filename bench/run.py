@@ -1,0 +1,474 @@
+#!/usr/bin/env python3
+"""asyncio-learn benchmarks, in one command: build, start each server, load it, stop it, write the results.
+
+    bench/run.py            # the full run, about 15 minutes on 2 cores
+    bench/run.py --smoke    # a few seconds per step, to check the script still works
+
+Writes bench/results/latest.md (tables) and bench/results/latest.json (raw numbers). Traffic goes to 127.0.0.1 only;
+every process the script starts is stopped by its process group, also on Ctrl-C. Needs wrk and Debian's FastAPI
+(apt-get install wrk python3-fastapi python3-uvicorn python3-uvloop python3-httptools); a peer whose tools are
+missing is skipped with a note. Benchmarks are not tests: nothing here fails a build.
+"""
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+PYTHON = "/usr/bin/python3"
+JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
+TICKS = os.sysconf("SC_CLK_TCK")
+STARTED = []
+
+
+def log(message):
+    print(time.strftime("%H:%M:%S"), message, flush=True)
+
+
+def sh(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs).stdout
+
+
+# --- processes -------------------------------------------------------------------------------------------------------
+
+def tree(pid):
+    """The pid and all its descendants (uvicorn workers, say)."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                children.setdefault(ppid, []).append(int(entry.name))
+            except (OSError, IndexError, ValueError):
+                pass
+    result, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        result.append(current)
+        todo.extend(children.get(current, []))
+    return result
+
+
+def cpu_seconds(pid):
+    total = 0
+    for p in tree(pid):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError):
+            pass
+    return total / TICKS
+
+
+def status_total(pid, key):
+    total = 0
+    for p in tree(pid):
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith(key + ":"):
+                    total += int(re.sub(r"\D", "", line))
+        except OSError:
+            pass
+    return total
+
+
+def rss_mb(pid):
+    return status_total(pid, "VmRSS") / 1024
+
+
+def threads(pid):
+    return status_total(pid, "Threads")
+
+
+class Server:
+    def __init__(self, name, command, port, ready_path, env=None, cwd=ROOT):
+        self.name, self.command, self.port, self.ready_path = name, command, port, ready_path
+        self.env, self.cwd, self.process, self.startup_seconds = env, cwd, None, None
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def start(self, timeout=120):
+        log(f"start {self.name}")
+        environment = dict(os.environ, **(self.env or {}))
+        self.log_file = open(RESULTS / "raw" / f"{self.name}.log", "w")
+        began = time.monotonic()
+        self.process = subprocess.Popen(self.command, cwd=self.cwd, env=environment, stdout=self.log_file,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        STARTED.append(self)
+        while time.monotonic() - began < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited; see bench/results/raw/{self.name}.log")
+            try:
+                with urllib.request.urlopen(self.url(self.ready_path), timeout=2) as response:
+                    if response.status == 200:
+                        self.startup_seconds = time.monotonic() - began
+                        return self
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"{self.name} not ready after {timeout} s")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(20)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait()
+        if self.process:
+            self.log_file.close()
+        if self in STARTED:
+            STARTED.remove(self)
+
+
+def stop_all(*_):
+    for server in list(STARTED):
+        server.stop()
+
+
+# --- load ------------------------------------------------------------------------------------------------------------
+
+def to_ms(text):
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def wrk(url, connections, seconds, server=None, timeout=10):
+    """Closed-loop load with wrk; with a server, also its CPU time and peak memory during the run."""
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", f"--timeout={timeout}s", "--latency", url]
+    cpu_before = cpu_seconds(server.process.pid) if server else 0
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak_rss, peak_threads = 0, 0
+    while process.poll() is None:
+        if server:
+            peak_rss = max(peak_rss, rss_mb(server.process.pid))
+            peak_threads = max(peak_threads, threads(server.process.pid))
+        time.sleep(0.5)
+    output = process.stdout.read()
+    result = {"connections": connections, "seconds": seconds}
+    match = re.search(r"Requests/sec:\s+([\d.]+)", output)
+    result["rps"] = float(match.group(1)) if match else 0.0
+    match = re.search(r"(\d+) requests in", output)
+    result["requests"] = int(match.group(1)) if match else 0
+    for percentile in ("50", "99"):
+        match = re.search(rf"^\s+{percentile}(?:\.000)?%\s+(\S+)", output, re.M)
+        result[f"p{percentile}Ms"] = to_ms(match.group(1)) if match else None
+    errors = sum(int(n) for n in re.findall(r"(?:connect|read|write|timeout) (\d+)", output))
+    match = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result["errors"] = errors + (int(match.group(1)) if match else 0)
+    if server:
+        cpu = cpu_seconds(server.process.pid) - cpu_before
+        result["cpuSecondsPer1000"] = round(cpu / max(result["requests"], 1) * 1000, 3)
+        result["peakRssMb"] = round(peak_rss)
+        result["peakThreads"] = peak_threads
+    result["raw"] = output
+    return result
+
+
+def probe(url, rate, seconds, warmup=0):
+    classpath = (BENCH / "probe/target/cp.txt").read_text().strip() + ":" + str(BENCH / "probe/target/classes")
+    output = sh(["java", "-cp", classpath, "bench.Probe", url, str(rate), str(seconds), str(warmup)])
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def in_background(function, *args):
+    result = {}
+    thread = threading.Thread(target=lambda: result.update(function(*args)))
+    thread.start()
+    return thread, result
+
+
+# --- peers -----------------------------------------------------------------------------------------------------------
+
+def peers(workdir, args):
+    java = ["java"]
+    service_jar = next((ROOT / "target").glob("asyncio-learn-*.jar"))
+    service = Server("service", java + ["-jar", str(service_jar), "--server.port=18080",
+                                        "--asyncio-learn.database.table-creation-delay=0s",
+                                        "--logging.level.dev.asynciolearn.requests=warn",
+                                        f"--asyncio-learn.embedded-postgres.data-directory={workdir}/postgres",
+                                        f"--asyncio-learn.offload.data-directory={workdir}/files"],
+                     18080, "/actuator/health/readiness")
+    def variant(name, port, *flags):
+        command = [f"--server.port={port}" if arg.startswith("--server.port=")
+                   else f"{arg}-{name}" if arg.startswith("--asyncio-learn.embedded-postgres.data-directory=")
+                   else arg for arg in service.command]
+        return Server(name, command + list(flags), port, "/actuator/health/readiness")
+
+    result = {"service": service,
+              # What two observability choices cost, measured on pure I/O only (see the README).
+              "service-auto-propagation": variant("service-auto-propagation", 18087,
+                                                  "--spring.reactor.context-propagation=auto"),
+              "service-no-http-observation": variant("service-no-http-observation", 18088,
+                                                     "--management.observations.enable.http.server.requests=false"),
+              "webflux-floor": Server("webflux-floor", java + ["-jar", str(BENCH / "peers/webflux-floor/target/webflux-floor-0.0.0.jar"),
+                                                              "--server.port=18081"], 18081, "/io?delayMs=0"),
+              "mvc-platform": Server("mvc-platform", java + ["-jar", str(BENCH / "peers/mvc/target/mvc-0.0.0.jar"),
+                                                            "--server.port=18082"], 18082, "/io?delayMs=0")}
+    if (JDK25 / "bin/java").exists():
+        result["mvc-virtual"] = Server("mvc-virtual", [str(JDK25 / "bin/java"), "-jar",
+                                                      str(BENCH / "peers/mvc/target/mvc-0.0.0.jar"),
+                                                      "--server.port=18083", "--spring.threads.virtual.enabled=true"],
+                                       18083, "/io?delayMs=0")
+    if subprocess.run([PYTHON, "-c", "import fastapi, uvicorn, uvloop, httptools"], capture_output=True).returncode == 0:
+        for workers, port in ((1, 18084), (2, 18085)):
+            result[f"fastapi-{workers}w"] = Server(
+                f"fastapi-{workers}w", [PYTHON, "-m", "uvicorn", "fastapi_app:app", "--port", str(port), "--workers",
+                                        str(workers), "--loop", "uvloop", "--http", "httptools", "--no-access-log",
+                                        "--log-level", "warning", "--backlog", "8192"],
+                port, "/ping", env={"ASYNCIO_LEARN_DATA": f"{workdir}/files"}, cwd=BENCH / "peers")
+    else:
+        NOTES.append("FastAPI peers skipped: apt-get install python3-fastapi python3-uvicorn python3-uvloop python3-httptools")
+    result["asyncio-raw"] = Server("asyncio-raw", [PYTHON, str(BENCH / "peers/asyncio_server.py"), "18086"],
+                                   18086, "/io?delayMs=0")
+    return result
+
+
+IO_PATH = {"asyncio-raw": "/io?delayMs={d}"}
+NOTES = []
+
+
+def io_url(peer, server, delay_ms):
+    path = "/api/offload/io?delayMs={d}" if peer.startswith("service") else IO_PATH.get(peer, "/io?delayMs={d}")
+    return server.url(path.format(d=delay_ms))
+
+
+def warm_up(url, args):
+    """The same load for every peer before it is measured: the JVMs need about 40 s to compile their hot paths."""
+    for connections, seconds in ((100, 10), (1000, args.warmupPerPeer)):
+        wrk(url, connections, seconds if not args.smoke else 1)
+
+
+# --- scenarios -------------------------------------------------------------------------------------------------------
+
+def pure_io(all_peers, args, results):
+    cases = [(100, 100), (100, 1000), (100, 3000), (1000, 5000)]
+    if args.smoke:
+        cases = [(100, 50)]
+    for name, server in all_peers.items():
+        if args.smoke and name not in ("service", "webflux-floor"):
+            continue
+        server.start()
+        warm_up(io_url(name, server, 100), args)
+        for delay, connections in cases:
+            url = io_url(name, server, delay)
+            wrk(url, connections, args.warmup)
+            run = wrk(url, connections, args.seconds, server)
+            ideal = connections / (delay / 1000)
+            run.update(peer=name, delayMs=delay, efficiency=round(run["rps"] / ideal, 3),
+                       p50MinusDelayMs=round(run["p50Ms"] - delay, 1) if run["p50Ms"] else None,
+                       p99MinusDelayMs=round(run["p99Ms"] - delay, 1) if run["p99Ms"] else None)
+            log(f"  io d={delay} C={connections} {name}: {run['rps']:.0f}/s efficiency {run['efficiency']} "
+                f"p99-d {run['p99MinusDelayMs']} errors {run['errors']}")
+            results["pureIo"].append(run)
+        server.stop()
+
+
+def files_and_mixed(all_peers, args, results):
+    service = all_peers["service"]
+    cases = [("file", "/api/offload/file?name=1MiB.bin&latencyMs=50", "/file?name=1MiB.bin&latencyMs=50"),
+             ("mixed", "/api/offload/mixed?delayMs=100&name=1MiB.bin&latencyMs=50",
+              "/mixed?delayMs=100&name=1MiB.bin&latencyMs=50")]
+    contenders = ["service"] + [p for p in ("fastapi-1w", "fastapi-2w") if p in all_peers]
+    for name in contenders:
+        server = all_peers[name]
+        server.start()
+        warm_up(io_url(name, server, 100), args)
+        for scenario, service_path, python_path in cases:
+            url = server.url(service_path if name == "service" else python_path)
+            wrk(url, 32, args.warmup)
+            run = wrk(url, 32, args.seconds, server)
+            run.update(peer=name, scenario=scenario)
+            log(f"  {scenario} C=32 {name}: {run['rps']:.0f}/s p99 {run['p99Ms']} ms errors {run['errors']}")
+            results["filesAndMixed"].append(run)
+        if name != "service":
+            server.stop()
+
+
+def isolation(service, args, results):
+    """Pings at a constant rate while 32 clients read files: offloaded, then on the event loop."""
+    ping = service.url("/api/ping")
+    seconds = args.seconds
+    idle = probe(ping, 200, seconds, args.warmup)
+    log(f"  ping idle p99 {idle['p99Ms']} ms")
+    entry = {"idlePing": idle, "runs": []}
+    cases = [("offloaded", "/api/offload/file?name=1MiB.bin&latencyMs=50", 32),
+             ("on the event loop (anti-pattern)", "/api/offload/file-blocking?name=1MiB.bin&latencyMs=50", 32),
+             ("CPU-bound, offloaded, 2 clients", "/api/offload/file?name=16MiB.bin&latencyMs=0", 2),
+             ("CPU-bound, offloaded, 8 clients", "/api/offload/file?name=16MiB.bin&latencyMs=0", 8),
+             ("CPU-bound, on the event loop, 8 clients", "/api/offload/file-blocking?name=16MiB.bin&latencyMs=0", 8)]
+    for label, path, connections in cases:
+        thread, pings = in_background(probe, ping, 200, seconds, args.warmup)
+        run = wrk(service.url(path), connections, args.warmup + seconds + 1, service, timeout=30)
+        thread.join()
+        run.update(case=label, ping=pings, pingP99Ratio=round(pings["p99Ms"] / max(idle["p99Ms"], 0.01), 1))
+        log(f"  {label}: {run['rps']:.0f} reads/s, ping p99 {pings['p99Ms']} ms ({run['pingP99Ratio']}x idle)")
+        entry["runs"].append(run)
+    results["isolation"] = entry
+
+
+def semaphore(service, args, results):
+    url = service.url("/api/db/semaphore?callers=100&permits=10&queryMs=100")
+    rounds = 2 if args.smoke else 5
+    began, peaks = time.monotonic(), []
+    for _ in range(rounds):
+        request = urllib.request.Request(url, method="POST")
+        with urllib.request.urlopen(request, timeout=60) as response:
+            report = json.load(response)
+        peaks.append(report["result"]["peakBackends"])
+    elapsed = time.monotonic() - began
+    results["semaphore"] = {"queriesPerSecond": round(100 * rounds / elapsed, 1), "ideal": 100.0,
+                            "peakBackends": max(peaks), "rounds": rounds}
+    log(f"  semaphore: {results['semaphore']}")
+
+
+def idle_connections(service, count):
+    """RSS with `count` idle keep-alive connections, each having made one request."""
+    sockets = []
+    request = b"GET /api/ping HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n"
+    for _ in range(count):
+        s = socket.create_connection(("127.0.0.1", service.port))
+        s.sendall(request)
+        sockets.append(s)
+    for s in sockets:
+        s.recv(4096)
+    time.sleep(2)
+    rss = rss_mb(service.process.pid)
+    for s in sockets:
+        s.close()
+    return rss
+
+
+def startup_and_memory(service, args, results):
+    service.stop()
+    service.start()
+    time.sleep(2)
+    idle_rss = rss_mb(service.process.pid)
+    count = 500 if args.smoke else 5000
+    results["startup"] = {"secondsToReadiness": round(service.startup_seconds, 2), "rssAfterStartMb": round(idle_rss),
+                          "idleConnections": count, "rssWithIdleConnectionsMb": round(idle_connections(service, count))}
+    log(f"  start-up: {results['startup']}")
+
+
+# --- report ----------------------------------------------------------------------------------------------------------
+
+def machine():
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    return {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "kernel": platform.release(),
+            "java": java, "ulimitNofile": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
+            "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]}
+
+
+def markdown(results):
+    lines = ["# asyncio-learn benchmark results", "",
+             "Generated by `bench/run.py`" + (" (smoke mode: numbers mean nothing)" if results["smoke"] else "")
+             + ". Machine: " + ", ".join(f"{k} {v}" for k, v in results["machine"].items()) + ".", "",
+             "The service runs with its request log off (`logging.level.dev.asynciolearn.requests=warn`) and "
+             "actuator on. Load generator and servers share the machine.", ""]
+    lines += ["## Pure I/O: `GET /io?delayMs=d` (the service: `/api/offload/io`)", "",
+              "efficiency = throughput / (C / d); latencies are wrk's, minus d.", "",
+              "| peer | d (ms) | C | req/s | efficiency | p50 - d (ms) | p99 - d (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for r in results["pureIo"]:
+        lines.append(f"| {r['peer']} | {r['delayMs']} | {r['connections']} | {r['rps']:.0f} | {r['efficiency']} | "
+                     f"{r['p50MinusDelayMs']} | {r['p99MinusDelayMs']} | {r['errors']} | {r['cpuSecondsPer1000']} | "
+                     f"{r['peakRssMb']} | {r['peakThreads']} |")
+    if results.get("filesAndMixed"):
+        lines += ["", "## The other `to_thread` scenarios, 32 clients, 1 MiB file, 50 ms storage latency", "",
+                  "| peer | scenario | req/s | p50 (ms) | p99 (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in results["filesAndMixed"]:
+            lines.append(f"| {r['peer']} | {r['scenario']} | {r['rps']:.0f} | {r['p50Ms']} | {r['p99Ms']} | "
+                         f"{r['errors']} | {r['cpuSecondsPer1000']} | {r['peakRssMb']} | {r['peakThreads']} |")
+    if results.get("isolation"):
+        iso = results["isolation"]
+        lines += ["", "## Event-loop isolation: `/api/ping` at 200/s while clients read files", "",
+                  f"Idle ping: p50 {iso['idlePing']['p50Ms']} ms, p99 {iso['idlePing']['p99Ms']} ms.", "",
+                  "| reads | clients | reads/s | read p99 (ms) | ping p50 (ms) | ping p99 (ms) | ping p99 / idle | ping errors |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in iso["runs"]:
+            lines.append(f"| {r['case']} | {r['connections']} | {r['rps']:.0f} | {r['p99Ms']} | {r['ping']['p50Ms']} | "
+                         f"{r['ping']['p99Ms']} | {r['pingP99Ratio']} | {r['ping']['errors']} |")
+    if results.get("semaphore"):
+        s = results["semaphore"]
+        lines += ["", "## Semaphore: 100 callers, 10 permits, `pg_sleep(0.1)`", "",
+                  f"{s['queriesPerSecond']} queries/s over {s['rounds']} runs (ideal 10 / 0.1 s = {s['ideal']}); "
+                  f"peak backends seen by PostgreSQL: {s['peakBackends']}."]
+    if results.get("startup"):
+        s = results["startup"]
+        lines += ["", "## Start-up and memory", "",
+                  f"JVM start to readiness UP (database already initialised): {s['secondsToReadiness']} s. "
+                  f"Resident memory after start: {s['rssAfterStartMb']} MB; with {s['idleConnections']} idle "
+                  f"keep-alive connections: {s['rssWithIdleConnectionsMb']} MB."]
+    if NOTES:
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in NOTES]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--smoke", action="store_true", help="seconds, not minutes: check that the script works")
+    parser.add_argument("--skip-build", action="store_true", help="use the jars already built")
+    args = parser.parse_args()
+    args.seconds, args.warmup, args.warmupPerPeer = (2, 1, 1) if args.smoke else (15, 5, 40)
+    if not shutil.which("wrk"):
+        sys.exit("wrk is missing: apt-get install wrk")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+    (RESULTS / "raw").mkdir(parents=True, exist_ok=True)
+    signal.signal(signal.SIGINT, lambda *a: (stop_all(), sys.exit(130)))
+    signal.signal(signal.SIGTERM, lambda *a: (stop_all(), sys.exit(143)))
+    if not args.skip_build:
+        log("build the service, the peers and the probe")
+        sh([str(ROOT / "mvnw"), "-B", "-q", "package", "-DskipTests"], cwd=ROOT)
+        for project in ("bench/peers/webflux-floor", "bench/peers/mvc"):
+            sh([str(ROOT / "mvnw"), "-B", "-q", "-f", f"{project}/pom.xml", "package"], cwd=ROOT)
+        sh([str(ROOT / "mvnw"), "-B", "-q", "-f", "bench/probe/pom.xml", "package", "dependency:build-classpath",
+            "-Dmdep.outputFile=target/cp.txt"], cwd=ROOT)
+    results = {"smoke": args.smoke, "machine": machine(), "pureIo": [], "filesAndMixed": []}
+    workdir = tempfile.mkdtemp(prefix="asyncio-learn-bench-")
+    try:
+        all_peers = peers(workdir, args)
+        log("pure I/O")
+        pure_io(all_peers, args, results)
+        service = all_peers["service"]
+        if not args.smoke:
+            log("files and mixed")
+            files_and_mixed(all_peers, args, results)
+            log("event-loop isolation")
+            isolation(service, args, results)
+        if service not in STARTED:
+            service.start()
+        log("semaphore")
+        semaphore(service, args, results)
+        log("start-up and memory")
+        startup_and_memory(service, args, results)
+    finally:
+        stop_all()
+        shutil.rmtree(workdir, ignore_errors=True)
+    for run in results["pureIo"] + results["filesAndMixed"] + results.get("isolation", {}).get("runs", []):
+        run.pop("raw", None)
+    name = "smoke" if args.smoke else "latest"
+    (RESULTS / f"{name}.json").write_text(json.dumps(results, indent=1))
+    (RESULTS / f"{name}.md").write_text(markdown(results))
+    log(f"wrote bench/results/{name}.md")
+
+
+if __name__ == "__main__":
+    main()
