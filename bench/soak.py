@@ -61,6 +61,7 @@ REQUESTS = [
 # Gauges that must read zero when no request is in flight.
 IDLE_GAUGES = ["asyncio.db.permits.held", "asyncio.db.permits.waiting", "asyncio.db.gate.waiting",
                "r2dbc.pool.acquired", "r2dbc.pool.pending", "asyncio.offload.blocking.running",
+               "asyncio.offload.blocking.queued",
                "asyncio.tasks.pending"]
 
 

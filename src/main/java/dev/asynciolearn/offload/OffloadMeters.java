@@ -24,6 +24,9 @@ class OffloadMeters implements MeterBinder {
 		Gauge.builder("asyncio.offload.blocking.running", this.service, OffloadService::blockingCallsRunning)
 			.description("Blocking calls (file reads, long jobs) in progress")
 			.register(meters);
+		Gauge.builder("asyncio.offload.blocking.queued", this.service, OffloadService::blockingCallsQueued)
+			.description("Offloaded blocking calls waiting for a free boundedElastic thread")
+			.register(meters);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,6 +58,8 @@ class OffloadService {
 
 	private final AtomicInteger blockingCallsRunning = new AtomicInteger();
 
+	private final AtomicInteger blockingCallsQueued = new AtomicInteger();
+
 	OffloadService(DataFolder folder, OffloadProperties properties) {
 		this.folder = folder;
 		this.properties = properties;
@@ -101,10 +104,10 @@ class OffloadService {
 		return Timeline.flux(LONG_TASK, (timeline) -> {
 			timeline.event(REQUEST, "start");
 			AtomicLong ticks = new AtomicLong();
-			Mono<Long> job = Mono.fromCallable(() -> runBlocking(timeline, "job", () -> {
+			Mono<Long> job = offloaded(Mono.fromCallable(() -> runBlocking(timeline, "job", () -> {
 				Thread.sleep(work.toMillis());
 				return work.toMillis();
-			})).subscribeOn(Schedulers.boundedElastic()).doOnSubscribe((s) -> timeline.event("job", "hop"));
+			}))).doOnSubscribe((s) -> timeline.event("job", "hop"));
 			AtomicLong workDone = new AtomicLong();
 			Flux<LongTaskSignal> ticker = Flux.interval(Duration.ZERO, tick)
 				.onBackpressureDrop()
@@ -134,13 +137,42 @@ class OffloadService {
 		return this.blockingCallsRunning.get();
 	}
 
+	/**
+	 * Offloaded calls waiting for a free boundedElastic thread.
+	 * @return the number of offloaded calls not yet started
+	 */
+	int blockingCallsQueued() {
+		return this.blockingCallsQueued.get();
+	}
+
 	Duration defaultLatency() {
 		return this.properties.defaultLatency();
 	}
 
 	private Mono<FileDigest> offloadedRead(Timeline timeline, String name, Duration latency) {
-		return blockingRead(timeline, name, latency).subscribeOn(Schedulers.boundedElastic())
-			.doOnSubscribe((s) -> timeline.event("read", "hop"));
+		return offloaded(blockingRead(timeline, name, latency)).doOnSubscribe((s) -> timeline.event("read", "hop"));
+	}
+
+	/**
+	 * {@code subscribeOn(Schedulers.boundedElastic())}, counting the calls that wait for
+	 * a free boundedElastic thread: it has ten per core, and further calls queue.
+	 */
+	private <T> Mono<T> offloaded(Mono<T> blocking) {
+		return Mono.defer(() -> {
+			AtomicBoolean queued = new AtomicBoolean(true);
+			this.blockingCallsQueued.incrementAndGet();
+			Runnable leaveQueue = () -> {
+				if (queued.compareAndSet(true, false)) {
+					this.blockingCallsQueued.decrementAndGet();
+				}
+			};
+			// Upstream of subscribeOn, doOnSubscribe runs once a worker has taken the
+			// call;
+			// doFinally covers a call cancelled while it still queued.
+			return blocking.doOnSubscribe((s) -> leaveQueue.run())
+				.subscribeOn(Schedulers.boundedElastic())
+				.doFinally((signal) -> leaveQueue.run());
+		});
 	}
 
 	private Mono<FileDigest> blockingRead(Timeline timeline, String name, Duration latency) {

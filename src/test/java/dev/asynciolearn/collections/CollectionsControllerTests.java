@@ -1,5 +1,10 @@
 package dev.asynciolearn.collections;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import org.junit.jupiter.api.Test;
+import dev.asynciolearn.timeline.TestReports;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -9,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -64,6 +71,42 @@ class CollectionsControllerTests {
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains(rule));
 		verifyNoInteractions(this.gather, this.wait, this.waitFor, this.asCompleted);
+	}
+
+	@Test
+	void goodParametersReachTheServicesAsGiven() {
+		given(this.gather.gather(4, 250L, 2, true)).willReturn(Mono.just(TestReports.named("gather(4, 250, 2, true)")));
+		given(this.wait.wait(ReturnWhen.FIRST_EXCEPTION, 5, 200L, 1, Duration.ofMillis(700)))
+			.willReturn(Mono.just(TestReports.named("wait(FIRST_EXCEPTION, 5, 200, 1, 700)")));
+		given(this.wait.wait(ReturnWhen.ALL_COMPLETED, 3, 300L, null, null))
+			.willReturn(Mono.just(TestReports.named("wait()")));
+		given(this.waitFor.waitFor(Duration.ofMillis(900), Duration.ofMillis(80)))
+			.willReturn(Mono.just(TestReports.named("waitFor(900, 80)")));
+		given(this.asCompleted.asCompleted(2, 100L, Duration.ofMillis(500))).willReturn(Flux.empty());
+		expectConcept("/api/collections/gather?count=4&delayMs=250&failAt=2&returnExceptions=true",
+				"gather(4, 250, 2, true)");
+		expectConcept("/api/collections/wait?returnWhen=FIRST_EXCEPTION&count=5&delayMs=200&failAt=1&timeoutMs=700",
+				"wait(FIRST_EXCEPTION, 5, 200, 1, 700)");
+		expectConcept("/api/collections/wait", "wait()");
+		expectConcept("/api/collections/wait-for?delayMs=900&timeoutMs=80", "waitFor(900, 80)");
+		this.client.get()
+			.uri("/api/collections/as-completed?count=2&delayMs=100&timeoutMs=500")
+			.accept(MediaType.APPLICATION_NDJSON)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		then(this.asCompleted).should().asCompleted(2, 100L, Duration.ofMillis(500));
+	}
+
+	private void expectConcept(String uri, String concept) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concept")
+			.isEqualTo(concept);
 	}
 
 }

@@ -47,7 +47,9 @@ class CollectionsServiceTests {
 			.assertNext((report) -> assertThat(result(report)).containsEntry("results", List.of(0, 1, 2))
 				.containsEntry("completionOrder", List.of(1, 2, 0))
 				.containsEntry("longestJobMs", 300L)
-				.containsEntry("sumOfJobsMs", 600L))
+				.containsEntry("sumOfJobsMs", 600L)
+				.satisfies((r) -> assertThat(events(report)).containsExactly("job-0:start", "job-1:start",
+						"job-2:start", "job-1:done", "job-2:done", "job-0:done")))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
@@ -85,7 +87,11 @@ class CollectionsServiceTests {
 		StepVerifier.withVirtualTime(() -> this.wait.wait(ReturnWhen.ALL_COMPLETED, 3, 300, null, null))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(300))
-			.assertNext((report) -> assertDonePending(report, 3, 0))
+			.assertNext((report) -> {
+				assertDonePending(report, 3, 0);
+				assertThat(events(report)).containsOnlyOnce("wait:returned")
+					.containsSubsequence("task/job-1:done", "task/job-2:done", "task/job-0:done", "wait:returned");
+			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
@@ -145,8 +151,11 @@ class CollectionsServiceTests {
 		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(Duration.ofSeconds(1), Duration.ofMillis(100)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(100))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("outcome", "TimeoutError")
-				.containsEntry("innerCancelled", true))
+			.assertNext((report) -> {
+				assertThat(result(report)).containsEntry("outcome", "TimeoutError")
+					.containsEntry("innerCancelled", true);
+				assertThat(events(report)).containsExactly("inner:start", "inner:cancelled", "wait_for:TimeoutError");
+			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
@@ -155,8 +164,10 @@ class CollectionsServiceTests {
 	void waitForReturnsTheResultInTime() {
 		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(Duration.ofMillis(10), Duration.ofSeconds(1)))
 			.thenAwait(Duration.ofMillis(10))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("outcome", "done")
-				.containsEntry("innerCancelled", false))
+			.assertNext((report) -> {
+				assertThat(result(report)).containsEntry("outcome", "done").containsEntry("innerCancelled", false);
+				assertThat(events(report)).containsExactly("inner:start", "inner:done");
+			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
@@ -207,6 +218,10 @@ class CollectionsServiceTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> map(Object value) {
 		return (Map<String, Object>) value;
+	}
+
+	private static List<String> events(Report report) {
+		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
 	}
 
 }

@@ -108,7 +108,14 @@ class OffloadControllerTests {
 	void fileUsesTheConfiguredLatencyWhenNoneIsGiven() {
 		given(this.service.defaultLatency()).willReturn(Duration.ofMillis(50));
 		given(this.service.file(any(), any())).willReturn(Mono.just(REPORT));
-		this.client.get().uri("/api/offload/file?name=1KiB.bin").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/api/offload/file?name=1KiB.bin")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("ok");
 		then(this.service).should().file("1KiB.bin", Duration.ofMillis(50));
 	}
 
@@ -119,7 +126,10 @@ class OffloadControllerTests {
 			.uri("/api/offload/mixed?delayMs=20&name=1MiB.bin&latencyMs=0")
 			.exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("ok");
 		then(this.service).should().mixed(Duration.ofMillis(20), "1MiB.bin", Duration.ZERO);
 	}
 
@@ -140,6 +150,48 @@ class OffloadControllerTests {
 			.getResponseBody();
 		assertThat(body).containsSubsequence("event:tick", "\"n\":0", "event:tick", "\"n\":1", "event:result",
 				"\"result\":\"ok\"");
+	}
+
+	@Test
+	void theBlockingReadAndTheListingReachTheService() {
+		given(this.service.fileBlocking("16MiB.bin", Duration.ofMillis(7))).willReturn(Mono.just(REPORT));
+		given(this.service.files()).willReturn(Mono.just(List.of(new DataFolder.DataFile("1KiB.bin", 1024))));
+		this.client.get()
+			.uri("/api/offload/file-blocking?name=16MiB.bin&latencyMs=7")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result")
+			.isEqualTo("ok");
+		this.client.get()
+			.uri("/api/offload/files")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].name")
+			.isEqualTo("1KiB.bin")
+			.jsonPath("$[0].sizeBytes")
+			.isEqualTo(1024);
+	}
+
+	@Test
+	void aMissingFileIsA404NamingTheParameter() {
+		given(this.service.defaultLatency()).willReturn(Duration.ZERO);
+		given(this.service.file(any(), any())).willReturn(Mono.error(new DataFileNotFoundException("nope.bin")));
+		this.client.get()
+			.uri("/api/offload/file?name=nope.bin")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("File not found")
+			.jsonPath("$.parameter")
+			.isEqualTo("name");
 	}
 
 }

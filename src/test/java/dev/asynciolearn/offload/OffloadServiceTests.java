@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +106,7 @@ class OffloadServiceTests {
 			assertThat(report.concept()).startsWith("ANTI-PATTERN");
 			assertThat(threadOf(report, "read", "start")).isEqualTo(testThread);
 			assertThat(threadsOf(report)).noneMatch((thread) -> thread.startsWith("boundedElastic-"));
+			assertThat(events(report)).containsExactly("request:start", "read:start", "read:done", "request:done");
 		}).expectComplete().verify(Duration.ofSeconds(5));
 	}
 
@@ -141,6 +143,27 @@ class OffloadServiceTests {
 	}
 
 	@Test
+	void readsBeyondTheBoundedElasticThreadsQueueUntilAThreadIsFree() {
+		int threads = Schedulers.DEFAULT_BOUNDED_ELASTIC_SIZE;
+		Disposable reads = Flux.range(0, threads + 3)
+			.flatMap((i) -> this.service.file("1KiB.bin", Duration.ofSeconds(10)), threads + 3)
+			.subscribe();
+		try {
+			// At most `threads` run at once (fewer if another test still holds a thread).
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(this.service.blockingCallsRunning() + this.service.blockingCallsQueued())
+					.isEqualTo(threads + 3);
+				assertThat(this.service.blockingCallsQueued()).isGreaterThanOrEqualTo(3);
+			});
+		}
+		finally {
+			reads.dispose();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.blockingCallsRunning() == 0);
+		assertThat(this.service.blockingCallsQueued()).as("cancelled while queued").isZero();
+	}
+
+	@Test
 	void ticksKeepTheirCadenceWhileTheBlockingJobRuns() {
 		List<LongTaskSignal> signals = this.service.longTask(Duration.ofMillis(600), Duration.ofMillis(50))
 			.collectList()
@@ -155,6 +178,11 @@ class OffloadServiceTests {
 		LongTaskResult result = (LongTaskResult) report.result();
 		assertThat(result.ticks()).isEqualTo(ticks.size());
 		assertThat(result.ticksExpected()).isEqualTo(12);
+		assertThat(events(report)).startsWith("request:start", "job:hop")
+			.endsWith("request:done")
+			.containsSubsequence("job:start", "job:done")
+			.filteredOn("ticker:tick"::equals)
+			.hasSize(ticks.size());
 		double jobStart = atMsOf(report, "job", "start");
 		double jobDone = atMsOf(report, "job", "done");
 		assertThat(ticks).filteredOn((tick) -> tick.atMs() > jobStart && tick.atMs() < jobDone)

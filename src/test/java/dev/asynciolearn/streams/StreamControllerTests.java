@@ -1,5 +1,7 @@
 package dev.asynciolearn.streams;
 
+import reactor.core.publisher.Mono;
+import dev.asynciolearn.timeline.TestReports;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -13,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.mockito.BDDMockito.then;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -76,6 +79,43 @@ class StreamControllerTests {
 			.contentTypeCompatibleWith(MediaType.TEXT_EVENT_STREAM)
 			.expectBody(String.class)
 			.value((body) -> assertThat(body).containsSubsequence("data:{\"value\":0", "data:{\"value\":1"));
+	}
+
+	@Test
+	void goodParametersReachTheServicesAsGiven() {
+		given(this.contextManager.run(true, Duration.ofMillis(300)))
+			.willReturn(Mono.just(TestReports.named("run(true, 300)")));
+		given(this.contextManager.run(false, null)).willReturn(Mono.just(TestReports.named("run(false, null)")));
+		given(this.streams.generator(3, Duration.ofMillis(20))).willReturn(Flux.empty());
+		given(this.streams.iterator(1000, Duration.ofMillis(60))).willReturn(Flux.empty());
+		given(this.streams.iterator(60, Duration.ofMillis(1000))).willReturn(Flux.empty());
+		this.client.get()
+			.uri("/api/streams/context-manager?failInside=true&timeoutMs=300")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concept")
+			.isEqualTo("run(true, 300)");
+		this.client.get()
+			.uri("/api/streams/context-manager")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concept")
+			.isEqualTo("run(false, null)");
+		expectStream("/api/streams/generator?count=3&delayMs=20", 200);
+		// count x delayMs of exactly 60000 ms is allowed; one more is not
+		expectStream("/api/streams/iterator?count=1000&delayMs=60", 200);
+		expectStream("/api/streams/iterator?count=60&delayMs=1000", 200);
+		expectStream("/api/streams/iterator?count=1000&delayMs=61", 400);
+		then(this.streams).should().generator(3, Duration.ofMillis(20));
+		then(this.streams).should().iterator(1000, Duration.ofMillis(60));
+	}
+
+	private void expectStream(String uri, int status) {
+		this.client.get().uri(uri).accept(MediaType.APPLICATION_NDJSON).exchange().expectStatus().isEqualTo(status);
 	}
 
 }

@@ -98,6 +98,39 @@ class SyncServiceTests {
 			.verify(Duration.ofSeconds(5));
 	}
 
+	@Test
+	void theTimelinesShowTheRaceTheQueueAtTheDoorAndTheRelease() {
+		StepVerifier.withVirtualTime(() -> new LockService().run(3, false))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:read 0", "worker-1:read 0",
+					"worker-2:read 0", "worker-0:write 1", "worker-1:write 1", "worker-2:write 1"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.withVirtualTime(() -> new LockService().run(3, true))
+			.thenAwait(Duration.ofMillis(3))
+			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:read 0", "worker-0:write 1",
+					"worker-1:read 1", "worker-1:write 2", "worker-2:read 2", "worker-2:write 3"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(3, 2, Duration.ofMillis(20)))
+			.thenAwait(Duration.ofMillis(40))
+			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:enter", "worker-1:enter",
+					"worker-0:leave", "worker-2:enter", "worker-1:leave", "worker-2:leave"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		StepVerifier.withVirtualTime(() -> new EventService().run(3, Duration.ofMillis(50)))
+			.thenAwait(Duration.ofMillis(100))
+			.assertNext((report) -> assertThat(events(report)).containsExactly("waiter-0:wait", "waiter-1:wait",
+					"waiter-2:wait", "setter:set()", "waiter-0:released", "waiter-1:released", "waiter-2:released",
+					"setter:clear()", "late-waiter:wait"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	private static List<String> events(Report report) {
+		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
+	}
+
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> result(Report report) {
 		return (Map<String, Object>) report.result();

@@ -1,6 +1,7 @@
 package dev.asynciolearn.tasks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.timeline.Report;
@@ -25,6 +26,12 @@ class CoroutineServiceTests {
 				.containsExactly("first:start", "second:start", "second:end", "first:resume"))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
+		StepVerifier.withVirtualTime(this.service::awaitOrder)
+			.thenAwait(Duration.ofMillis(50))
+			.assertNext((report) -> assertThat(events(report)).containsExactly("first:start", "first:suspend",
+					"second:start", "second:suspend", "second:end", "first:resume"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -35,6 +42,8 @@ class CoroutineServiceTests {
 			assertThat(result(report)).extractingByKey("task")
 				.isEqualTo(Map.of("ran", true, "ranBeforeBeingAwaited", true));
 			assertThat(report.timeline()).extracting(TimelineEvent::task).doesNotContain("never-awaited:run");
+			assertThat(events(report)).containsExactly("never-awaited:built, never subscribed", "task:run",
+					"task:created (subscribed now)", "awaited:run");
 		}).expectComplete().verify(Duration.ofSeconds(5));
 	}
 
@@ -72,6 +81,10 @@ class CoroutineServiceTests {
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> result(Report report) {
 		return (Map<String, Object>) report.result();
+	}
+
+	private static List<String> events(Report report) {
+		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
 	}
 
 }

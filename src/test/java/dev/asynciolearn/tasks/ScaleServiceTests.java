@@ -1,6 +1,7 @@
 package dev.asynciolearn.tasks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.timeline.Report;
@@ -10,6 +11,7 @@ import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class ScaleServiceTests {
 
@@ -33,6 +35,30 @@ class ScaleServiceTests {
 				.containsEntry("threadsAliveAtOnce", 100);
 			assertThat((Double) platform.get("elapsedMs")).isGreaterThanOrEqualTo(1500.0);
 			assertThat((Double) map(result(report).get("ratios")).get("threadStartCostVsMono")).isGreaterThan(1.0);
+			assertThat((Double) platform.get("elapsedMs")).as("about one delay").isLessThan(15_000.0);
+			assertThat((Integer) platform.get("javaThreadsWhileSleeping"))
+				.isGreaterThanOrEqualTo((Integer) platform.get("javaThreadsBefore") + 100 - 5);
+			Object perThread = platform.get("residentMemoryPerThreadBytes");
+			if (perThread != null) {
+				assertThat((Long) perThread).as("a thread's stack pages, not the whole process").isLessThan(1L << 20);
+			}
+			// The report's numbers agree with each other: a learner can redo the sums.
+			Map<String, Object> monos = map(result(report).get("monos"));
+			assertThat((Long) platform.get("startNanosPerThread") * 100 / 1e6)
+				.isCloseTo((Double) platform.get("startMs"), within(0.02));
+			assertThat((Long) monos.get("startNanosPerWait") * 100 / 1e6).isCloseTo((Double) monos.get("startMs"),
+					within(0.02));
+			double expectedRatio = (Long) platform.get("startNanosPerThread")
+					/ (double) Math.max(1, (Long) monos.get("startNanosPerWait"));
+			assertThat((Double) map(result(report).get("ratios")).get("threadStartCostVsMono")).isCloseTo(expectedRatio,
+					within(0.01));
+			Object memoryRatio = map(result(report).get("ratios")).get("threadMemoryVsMono");
+			if (memoryRatio != null) {
+				assertThat((Double) memoryRatio)
+					.isCloseTo((Long) perThread / (double) (Long) monos.get("allocatedBytesPerWait"), within(0.01));
+			}
+			assertThat(events(report)).contains("monos:start 100", "monos:done", "platform-threads:start 100",
+					"platform-threads:done");
 			Map<String, Object> virtual = map(result(report).get("virtualThreads"));
 			if (ScaleService.virtualThreadsAvailable()) {
 				assertThat(virtual).containsEntry("count", 100).containsKey("startNanosPerThread");
@@ -68,6 +94,10 @@ class ScaleServiceTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Object> map(Object value) {
 		return (Map<String, Object>) value;
+	}
+
+	private static List<String> events(Report report) {
+		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
 	}
 
 }

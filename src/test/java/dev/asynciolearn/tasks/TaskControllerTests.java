@@ -1,5 +1,10 @@
 package dev.asynciolearn.tasks;
 
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+import dev.asynciolearn.timeline.TestReports;
+import java.util.Map;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -97,7 +103,12 @@ class TaskControllerTests {
 			.expectStatus()
 			.isNotFound()
 			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Task not found")
+			.jsonPath("$.parameter")
+			.isEqualTo("id");
 	}
 
 	@Test
@@ -133,6 +144,96 @@ class TaskControllerTests {
 			.isEqualTo("PENDING")
 			.jsonPath("$.doneCallbacks")
 			.isEqualTo(List.of());
+	}
+
+	@Test
+	void goodParametersReachTheServicesAsGiven() {
+		given(this.scale.monos(5000, Duration.ofMillis(250))).willReturn(Mono.just(TestReports.named("monos")));
+		given(this.scale.compare(300, Duration.ofMillis(50))).willReturn(Mono.just(TestReports.named("compare")));
+		given(this.coroutines.awaitOrder()).willReturn(Mono.just(TestReports.named("awaitOrder")));
+		given(this.coroutines.lazy()).willReturn(Mono.just(TestReports.named("lazy")));
+		given(this.coroutines.interleave(4, false)).willReturn(Mono.just(TestReports.named("interleave(4, false)")));
+		expectConcept("/api/coroutines/scale?count=5000&delayMs=250", "monos");
+		expectConcept("/api/coroutines/scale-threads?count=300&delayMs=50", "compare");
+		expectConcept("/api/coroutines/await", "awaitOrder");
+		expectConcept("/api/coroutines/lazy", "lazy");
+		expectConcept("/api/tasks/interleave?steps=4&suspend=false", "interleave(4, false)");
+	}
+
+	@Test
+	void theRegistryAnswersGetCancelCallbacksAndAll() {
+		DemoTask task = new DemoTask(9, "slow", Instant.now());
+		task.run(Mono.just("finished"), () -> {
+		});
+		given(this.registry.get(9)).willReturn(task);
+		given(this.registry.cancel(9)).willReturn(true);
+		given(this.registry.all(DemoTask.State.PENDING)).willReturn(List.of(task.view()));
+		this.client.get()
+			.uri("/api/tasks/9")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.name")
+			.isEqualTo("slow");
+		this.client.delete()
+			.uri("/api/tasks/9")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.cancelled")
+			.isEqualTo(true)
+			.jsonPath("$.task.id")
+			.isEqualTo(9);
+		this.client.post()
+			.uri("/api/tasks/9/callbacks?name=notify")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.doneCallbacks")
+			.isEqualTo(List.of("notify(task 'slow'): DONE, result=finished"));
+		this.client.get()
+			.uri("/api/tasks?state=PENDING")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$[0].id")
+			.isEqualTo(9);
+	}
+
+	@Test
+	void aNewTaskGetsTheLogOutcomeCallbackAndItsWorkFailsWithTheGivenMessage() {
+		DemoTask task = new DemoTask(6, "boom", Instant.now());
+		given(this.registry.start(eq("boom"), any())).willAnswer((invocation) -> {
+			Mono<Object> work = invocation.getArgument(1);
+			StepVerifier.create(work).expectErrorMessage("kaput").verify(Duration.ofSeconds(5));
+			return task;
+		});
+		this.client.post()
+			.uri("/api/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "boom", "durationMs", 1, "failWith", "kaput"))
+			.exchange()
+			.expectStatus()
+			.isCreated();
+		task.run(Mono.error(new IllegalStateException("kaput")), () -> {
+		});
+		assertThat(task.view().doneCallbacks())
+			.containsExactly("log_outcome(task 'boom'): FAILED, exception=java.lang.IllegalStateException: kaput");
+	}
+
+	private void expectConcept(String uri, String concept) {
+		this.client.get()
+			.uri(uri)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concept")
+			.isEqualTo(concept);
 	}
 
 }

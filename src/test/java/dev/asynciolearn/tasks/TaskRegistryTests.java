@@ -6,8 +6,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The task lifecycle of the study notes (names, results, exceptions, cancel, done
  * callbacks), in virtual time.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TaskRegistryTests {
 
 	private VirtualTimeScheduler time;
@@ -144,6 +149,34 @@ class TaskRegistryTests {
 		this.registry.destroy();
 		assertThat(task.state()).isEqualTo(DemoTask.State.CANCELLED);
 		assertThat(this.registry.pending()).isZero();
+	}
+
+	@Test
+	void finishedTasksAreForgottenOnceTheyAreOlderThanTheKeepingTime() throws InterruptedException {
+		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000));
+		DemoTask listed = brief.start("listed", Mono.just(1));
+		DemoTask next = brief.start("running", Mono.never());
+		Thread.sleep(5);
+		assertThat(brief.all(null)).extracting(TaskView::name).containsExactly("running");
+		DemoTask started = brief.start("finished", Mono.just(2));
+		Thread.sleep(5);
+		brief.start("another", Mono.never());
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> brief.get(started.id()));
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> brief.get(listed.id()));
+		assertThat(brief.get(next.id()).state()).as("pending tasks are never forgotten")
+			.isEqualTo(DemoTask.State.PENDING);
+		brief.destroy();
+	}
+
+	@Test
+	void shutdownSaysHowManyPendingTasksItCancelled(CapturedOutput output) {
+		this.registry.start("done", Mono.just(1));
+		this.registry.destroy();
+		assertThat(output).doesNotContain("pending task(s) on shutdown");
+		this.registry.start("forever", Mono.never());
+		this.registry.start("forever too", Mono.never());
+		this.registry.destroy();
+		assertThat(output).contains("Cancelled 2 pending task(s) on shutdown");
 	}
 
 }
