@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """asyncio-learn benchmarks, in one command: build, start each server, load it, stop it, write the results.
 
-    bench/run.py            # the full run, about 35 minutes on 2 cores
+    bench/run.py            # the full run, about 45 minutes on 2 cores
     bench/run.py --smoke    # a few seconds per step, to check the script still works
 
 Writes bench/results/latest.md (tables) and bench/results/latest.json (raw numbers). Traffic goes to 127.0.0.1 only;
@@ -174,7 +174,7 @@ def wrk(url, connections, seconds, server=None, timeout=10):
     result["errors"] = errors + (int(match.group(1)) if match else 0)
     if server:
         cpu = cpu_seconds(server.process.pid) - cpu_before
-        result["cpuSecondsPer1000"] = round(cpu / max(result["requests"], 1) * 1000, 3)
+        result["cpuSecondsPer1000"] = round(cpu / result["requests"] * 1000, 3) if result["requests"] else None
         result["peakRssMb"] = round(peak_rss)
         result["peakThreads"] = peak_threads
     result["raw"] = output
@@ -268,7 +268,9 @@ def pure_io(all_peers, args, results):
         warm_up(io_url(name, server, 100), args)
         for delay, connections in cases:
             url = io_url(name, server, delay)
-            wrk(url, connections, args.warmup)
+            # A JVM needs about half a minute at a new concurrency level before its first 3000 connections stop
+            # costing more per request (measured: 12.1k, then 16.0k, then 16.6k req/s in three back-to-back runs).
+            wrk(url, connections, args.warmup if connections < 3000 or args.smoke else 4 * args.warmup)
             run = wrk(url, connections, args.seconds, server)
             ideal = connections / (delay / 1000)
             run.update(peer=name, delayMs=delay, efficiency=round(run["rps"] / ideal, 3),
@@ -277,6 +279,26 @@ def pure_io(all_peers, args, results):
             log(f"  io d={delay} C={connections} {name}: {run['rps']:.0f}/s efficiency {run['efficiency']} "
                 f"p99-d {run['p99MinusDelayMs']} errors {run['errors']}")
             results["pureIo"].append(run)
+        server.stop()
+
+
+def cost(all_peers, args, results):
+    """CPU per request with nothing to wait for (d = 0, 100 connections) after a long warm-up, median of three runs:
+    the steadiest measure of what the service's features cost over the floor (C = 3000 swings by a third between
+    runs on 2 shared cores)."""
+    results["cost"] = []
+    for name in ("webflux-floor", "service"):
+        server = all_peers[name]
+        server.start()
+        url = io_url(name, server, 0)
+        wrk(url, 100, 2 if args.smoke else 120)
+        runs = sorted((wrk(url, 100, 2 if args.smoke else 10, server) for _ in range(1 if args.smoke else 3)),
+                      key=lambda run: run["rps"])
+        median = runs[len(runs) // 2]
+        entry = {"peer": name, "rps": round(median["rps"]), "runsRps": [round(run["rps"]) for run in runs],
+                 "cpuMicrosPerRequest": round(median["cpuSecondsPer1000"] * 1000)}
+        log(f"  cost {name}: {entry}")
+        results["cost"].append(entry)
         server.stop()
 
 
@@ -395,6 +417,12 @@ def markdown(results):
         lines.append(f"| {r['peer']} | {r['delayMs']} | {r['connections']} | {r['rps']:.0f} | {r['efficiency']} | "
                      f"{r['p50MinusDelayMs']} | {r['p99MinusDelayMs']} | {r['errors']} | {r['cpuSecondsPer1000']} | "
                      f"{r['peakRssMb']} | {r['peakThreads']} |")
+    if results.get("cost"):
+        lines += ["", "## What the service's features cost: `d = 0`, 100 connections, after 120 s of warm-up", "",
+                  "Median of three 10 s runs; CPU of the server process only.", "",
+                  "| peer | req/s | runs (req/s) | CPU µs / req |", "| --- | --- | --- | --- |"]
+        for r in results["cost"]:
+            lines.append(f"| {r['peer']} | {r['rps']} | {', '.join(map(str, r['runsRps']))} | {r['cpuMicrosPerRequest']} |")
     if results.get("filesAndMixed"):
         lines += ["", "## The other `to_thread` scenarios, 32 clients, 1 MiB file, 50 ms storage latency", "",
                   "| peer | scenario | req/s | p50 (ms) | p99 (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
@@ -428,7 +456,7 @@ def markdown(results):
     return "\n".join(lines) + "\n"
 
 
-SCENARIOS = ("io", "files", "isolation", "semaphore", "startup")
+SCENARIOS = ("io", "cost", "files", "isolation", "semaphore", "startup")
 
 
 def main():
@@ -469,6 +497,9 @@ def main():
             log("pure I/O")
             results["pureIo"] = []
             pure_io(all_peers, args, results)
+        if "cost" in only:
+            log("cost per request")
+            cost(all_peers, args, results)
         if not args.smoke and "files" in only:
             log("files and mixed")
             results["filesAndMixed"] = []

@@ -31,6 +31,10 @@ public final class BlockingCalls implements BlockHoundIntegration {
 		// wait on it briefly.
 		builder.allowBlockingCallsInside("tools.jackson.databind.deser.DeserializerCache",
 				"_createAndCacheValueDeserializer");
+		// Hibernate Validator caches a type's constraint metadata on first use, under a
+		// segment lock; concurrent first validations of one body type wait on it briefly.
+		builder.allowBlockingCallsInside("org.hibernate.validator.internal.metadata.BeanMetaDataManagerImpl",
+				"getBeanMetaData");
 		// Swagger UI's static files: Spring resolves and springdoc transforms them from
 		// the webjar on the calling
 		// thread. Small, cached by the browser, and only the documentation pages.
