@@ -166,8 +166,7 @@ class OffloadService {
 					this.blockingCallsQueued.decrementAndGet();
 				}
 			};
-			// Upstream of subscribeOn, doOnSubscribe runs once a worker has taken the
-			// call;
+			// doOnSubscribe, upstream of subscribeOn, runs once a worker takes the call.
 			// doFinally covers a call cancelled while it still queued.
 			return blocking.doOnSubscribe((s) -> leaveQueue.run())
 				.subscribeOn(Schedulers.boundedElastic())

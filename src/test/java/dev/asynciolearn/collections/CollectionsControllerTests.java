@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,12 +84,13 @@ class CollectionsControllerTests {
 		given(this.waitFor.waitFor(Duration.ofMillis(900), Duration.ofMillis(80)))
 			.willReturn(Mono.just(TestReports.named("waitFor(900, 80)")));
 		given(this.asCompleted.asCompleted(2, 100L, Duration.ofMillis(500))).willReturn(Flux.empty());
-		expectConcept("/api/collections/gather?count=4&delayMs=250&failAt=2&returnExceptions=true",
+		expectConcept(this.client, "/api/collections/gather?count=4&delayMs=250&failAt=2&returnExceptions=true",
 				"gather(4, 250, 2, true)");
-		expectConcept("/api/collections/wait?returnWhen=FIRST_EXCEPTION&count=5&delayMs=200&failAt=1&timeoutMs=700",
+		expectConcept(this.client,
+				"/api/collections/wait?returnWhen=FIRST_EXCEPTION&count=5&delayMs=200&failAt=1&timeoutMs=700",
 				"wait(FIRST_EXCEPTION, 5, 200, 1, 700)");
-		expectConcept("/api/collections/wait", "wait()");
-		expectConcept("/api/collections/wait-for?delayMs=900&timeoutMs=80", "waitFor(900, 80)");
+		expectConcept(this.client, "/api/collections/wait", "wait()");
+		expectConcept(this.client, "/api/collections/wait-for?delayMs=900&timeoutMs=80", "waitFor(900, 80)");
 		this.client.get()
 			.uri("/api/collections/as-completed?count=2&delayMs=100&timeoutMs=500")
 			.accept(MediaType.APPLICATION_NDJSON)
@@ -96,17 +98,6 @@ class CollectionsControllerTests {
 			.expectStatus()
 			.isOk();
 		then(this.asCompleted).should().asCompleted(2, 100L, Duration.ofMillis(500));
-	}
-
-	private void expectConcept(String uri, String concept) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.concept")
-			.isEqualTo(concept);
 	}
 
 }

@@ -94,42 +94,21 @@ class OffloadControllerTests {
 	@Test
 	void ioPassesTheDelay() {
 		given(this.service.io(Duration.ofMillis(250))).willReturn(Mono.just(REPORT));
-		this.client.get()
-			.uri("/api/offload/io?delayMs=250")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.result")
-			.isEqualTo("ok");
+		expectReport("/api/offload/io?delayMs=250");
 	}
 
 	@Test
 	void fileUsesTheConfiguredLatencyWhenNoneIsGiven() {
 		given(this.service.defaultLatency()).willReturn(Duration.ofMillis(50));
 		given(this.service.file(any(), any())).willReturn(Mono.just(REPORT));
-		this.client.get()
-			.uri("/api/offload/file?name=1KiB.bin")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.result")
-			.isEqualTo("ok");
+		expectReport("/api/offload/file?name=1KiB.bin");
 		then(this.service).should().file("1KiB.bin", Duration.ofMillis(50));
 	}
 
 	@Test
 	void mixedPassesAllItsParameters() {
 		given(this.service.mixed(any(), any(), any())).willReturn(Mono.just(REPORT));
-		this.client.get()
-			.uri("/api/offload/mixed?delayMs=20&name=1MiB.bin&latencyMs=0")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.result")
-			.isEqualTo("ok");
+		expectReport("/api/offload/mixed?delayMs=20&name=1MiB.bin&latencyMs=0");
 		then(this.service).should().mixed(Duration.ofMillis(20), "1MiB.bin", Duration.ZERO);
 	}
 
@@ -156,14 +135,7 @@ class OffloadControllerTests {
 	void theBlockingReadAndTheListingReachTheService() {
 		given(this.service.fileBlocking("16MiB.bin", Duration.ofMillis(7))).willReturn(Mono.just(REPORT));
 		given(this.service.files()).willReturn(Mono.just(List.of(new DataFolder.DataFile("1KiB.bin", 1024))));
-		this.client.get()
-			.uri("/api/offload/file-blocking?name=16MiB.bin&latencyMs=7")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.result")
-			.isEqualTo("ok");
+		expectReport("/api/offload/file-blocking?name=16MiB.bin&latencyMs=7");
 		this.client.get()
 			.uri("/api/offload/files")
 			.exchange()
@@ -192,6 +164,10 @@ class OffloadControllerTests {
 			.isEqualTo("File not found")
 			.jsonPath("$.parameter")
 			.isEqualTo("name");
+	}
+
+	private void expectReport(String uri) {
+		this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.result").isEqualTo("ok");
 	}
 
 }

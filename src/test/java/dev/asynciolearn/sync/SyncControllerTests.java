@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.BDDMockito.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -75,12 +76,12 @@ class SyncControllerTests {
 		given(this.semaphore.run(100, 10, Duration.ofMillis(600)))
 			.willReturn(Mono.just(TestReports.named("semaphore(100, 10, 600)")));
 		given(this.event.run(7, Duration.ofMillis(150))).willReturn(Mono.just(TestReports.named("event(7, 150)")));
-		expectConcept("/api/sync/queue?kind=LIFO&maxsize=3&producers=2&consumers=4&items=40&consumeMs=5"
+		expectConcept(this.client, "/api/sync/queue?kind=LIFO&maxsize=3&producers=2&consumers=4&items=40&consumeMs=5"
 				+ "&consumersStartAfterMs=50", "queue(LIFO, 3, 2, 4, 40, 5, 50)");
-		expectConcept("/api/sync/lock?workers=30&useLock=false", "lock(30, false)");
+		expectConcept(this.client, "/api/sync/lock?workers=30&useLock=false", "lock(30, false)");
 		// ceil(100 / 10) x 600 ms = 6000 ms: within the limit
-		expectConcept("/api/sync/semaphore?workers=100&permits=10&holdMs=600", "semaphore(100, 10, 600)");
-		expectConcept("/api/sync/event?waiters=7&setAfterMs=150", "event(7, 150)");
+		expectConcept(this.client, "/api/sync/semaphore?workers=100&permits=10&holdMs=600", "semaphore(100, 10, 600)");
+		expectConcept(this.client, "/api/sync/event?waiters=7&setAfterMs=150", "event(7, 150)");
 	}
 
 	@Test
@@ -88,31 +89,21 @@ class SyncControllerTests {
 		// ceil(1200 / 2) x 100 ms + 0 ms = 60000 ms
 		given(this.queue.run(AsyncQueue.Kind.FIFO, 2, 1, 2, 1200, Duration.ofMillis(100), Duration.ZERO))
 			.willReturn(Mono.just(TestReports.named("queue of 60000 ms")));
-		expectConcept("/api/sync/queue?maxsize=2&consumers=2&items=1200&consumeMs=100&consumersStartAfterMs=0",
+		expectConcept(this.client,
+				"/api/sync/queue?maxsize=2&consumers=2&items=1200&consumeMs=100&consumersStartAfterMs=0",
 				"queue of 60000 ms");
 		// ceil(1199 / 2) = 600 rounds, not 599: 1 + 600 x 100 = 60001 ms
 		expectBadRequest("/api/sync/queue?maxsize=2&consumers=2&items=1199&consumeMs=100&consumersStartAfterMs=1");
 		// 12 x 5000 ms = 60000 ms
 		given(this.semaphore.run(12, 1, Duration.ofMillis(5000)))
 			.willReturn(Mono.just(TestReports.named("semaphore of 60000 ms")));
-		expectConcept("/api/sync/semaphore?workers=12&permits=1&holdMs=5000", "semaphore of 60000 ms");
+		expectConcept(this.client, "/api/sync/semaphore?workers=12&permits=1&holdMs=5000", "semaphore of 60000 ms");
 		// ceil(25 / 2) = 13 rounds, not 12: 13 x 4616 = 60008 ms
 		expectBadRequest("/api/sync/semaphore?workers=25&permits=2&holdMs=4616");
 	}
 
 	private void expectBadRequest(String uri) {
 		this.client.get().uri(uri).exchange().expectStatus().isBadRequest();
-	}
-
-	private void expectConcept(String uri, String concept) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.concept")
-			.isEqualTo(concept);
 	}
 
 }

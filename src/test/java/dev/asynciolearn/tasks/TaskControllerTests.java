@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -153,11 +154,11 @@ class TaskControllerTests {
 		given(this.coroutines.awaitOrder()).willReturn(Mono.just(TestReports.named("awaitOrder")));
 		given(this.coroutines.lazy()).willReturn(Mono.just(TestReports.named("lazy")));
 		given(this.coroutines.interleave(4, false)).willReturn(Mono.just(TestReports.named("interleave(4, false)")));
-		expectConcept("/api/coroutines/scale?count=5000&delayMs=250", "monos");
-		expectConcept("/api/coroutines/scale-threads?count=300&delayMs=50", "compare");
-		expectConcept("/api/coroutines/await", "awaitOrder");
-		expectConcept("/api/coroutines/lazy", "lazy");
-		expectConcept("/api/tasks/interleave?steps=4&suspend=false", "interleave(4, false)");
+		expectConcept(this.client, "/api/coroutines/scale?count=5000&delayMs=250", "monos");
+		expectConcept(this.client, "/api/coroutines/scale-threads?count=300&delayMs=50", "compare");
+		expectConcept(this.client, "/api/coroutines/await", "awaitOrder");
+		expectConcept(this.client, "/api/coroutines/lazy", "lazy");
+		expectConcept(this.client, "/api/tasks/interleave?steps=4&suspend=false", "interleave(4, false)");
 	}
 
 	@Test
@@ -223,17 +224,6 @@ class TaskControllerTests {
 		});
 		assertThat(task.view().doneCallbacks())
 			.containsExactly("log_outcome(task 'boom'): FAILED, exception=java.lang.IllegalStateException: kaput");
-	}
-
-	private void expectConcept(String uri, String concept) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.concept")
-			.isEqualTo(concept);
 	}
 
 }
