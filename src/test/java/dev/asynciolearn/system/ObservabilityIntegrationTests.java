@@ -3,6 +3,7 @@ package dev.asynciolearn.system;
 import java.time.Duration;
 
 import dev.asynciolearn.IntegrationTest;
+import io.micrometer.common.KeyValue;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,6 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +70,18 @@ class ObservabilityIntegrationTests {
 						"asyncio_offload_blocking_running", "r2dbc_pool_acquired_connections",
 						"jvm_threads_live_threads", "http_server_requests_seconds_count")
 				.doesNotContain("http_server_requests_active"));
+	}
+
+	@Test
+	void requestObservationsKeepTheirTagsButNotTheFullUrl(@Autowired ServerRequestObservationConvention convention) {
+		MockServerWebExchange exchange = MockServerWebExchange
+			.from(MockServerHttpRequest.get("/api/offload/io?delayMs=5"));
+		ServerRequestObservationContext context = new ServerRequestObservationContext(exchange.getRequest(),
+				exchange.getResponse(), exchange.getAttributes());
+		assertThat(convention.getName()).isEqualTo("http.server.requests");
+		assertThat(convention.getLowCardinalityKeyValues(context)).extracting(KeyValue::getKey)
+			.contains("method", "uri", "status", "outcome");
+		assertThat(convention.getHighCardinalityKeyValues(context)).isEmpty();
 	}
 
 	@Test
