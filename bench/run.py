@@ -181,6 +181,11 @@ def wrk(url, connections, seconds, server=None, timeout=10):
     return result
 
 
+def median(runs):
+    """The run with the median throughput."""
+    return sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+
+
 def probe(url, rate, seconds, warmup=0):
     classpath = (BENCH / "probe/target/cp.txt").read_text().strip() + ":" + str(BENCH / "probe/target/classes")
     output = sh(["java", "-cp", classpath, "bench.Probe", url, str(rate), str(seconds), str(warmup)])
@@ -276,9 +281,9 @@ def pure_io(all_peers, args, results):
             seconds = args.seconds if delay < 1000 or args.smoke else 2 * args.seconds
             # C = 3000 swings by a third from one run to the next on 2 shared cores: the median of three counts there.
             repeats = 3 if connections >= 3000 and delay < 1000 and not args.smoke else 1
-            runs = sorted((wrk(url, connections, seconds, server) for _ in range(repeats)), key=lambda r: r["rps"])
-            run = runs[len(runs) // 2]
-            run["runsRps"] = [round(r["rps"]) for r in runs]
+            runs = [wrk(url, connections, seconds, server) for _ in range(repeats)]
+            run = median(runs)
+            run["runsRps"] = sorted(round(r["rps"]) for r in runs)
             ideal = connections / (delay / 1000)
             run.update(peer=name, delayMs=delay, efficiency=round(run["rps"] / ideal, 3),
                        ceiling=round(1 - delay / 1000 / seconds, 3),
@@ -307,10 +312,9 @@ def cost(all_peers, args, results):
             runs[name].append(wrk(io_url(name, server, 0), 100, 2 if args.smoke else 10, server))
     results["cost"] = []
     for name, server in servers.items():
-        ordered = sorted(runs[name], key=lambda run: run["rps"])
-        median = ordered[len(ordered) // 2]
-        entry = {"peer": name, "rps": round(median["rps"]), "runsRps": [round(run["rps"]) for run in runs[name]],
-                 "cpuMicrosPerRequest": round(median["cpuSecondsPer1000"] * 1000)}
+        middle = median(runs[name])
+        entry = {"peer": name, "rps": round(middle["rps"]), "runsRps": [round(run["rps"]) for run in runs[name]],
+                 "cpuMicrosPerRequest": round(middle["cpuSecondsPer1000"] * 1000)}
         log(f"  cost {name}: {entry}")
         results["cost"].append(entry)
         server.stop()

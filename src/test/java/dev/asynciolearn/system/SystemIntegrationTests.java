@@ -49,7 +49,8 @@ class SystemIntegrationTests {
 
 	@Test
 	void theApplicationsRoutesAreLookedUpBeforeActuatorsAndBothAnswer() {
-		List<HandlerMapping> mappings = List.copyOf(this.context.getBeansOfType(HandlerMapping.class).values())
+		List<HandlerMapping> mappings = this.context.getBeansOfType(HandlerMapping.class)
+			.values()
 			.stream()
 			.sorted(AnnotationAwareOrderComparator.INSTANCE)
 			.toList();
