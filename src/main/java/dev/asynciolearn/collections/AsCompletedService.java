@@ -1,14 +1,13 @@
 package dev.asynciolearn.collections;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Timeline;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -34,24 +33,30 @@ class AsCompletedService {
 			"for f in asyncio.as_completed(jobs, timeout=t):\n    print(await f)",
 			"Flux.merge(jobs).takeUntilOther(Mono.delay(t)).concatWith(timeoutErrorIfAnyLeft)");
 
-	Flux<Completion> asCompleted(int count, long delayMs, Duration deadline) {
+	Flux<Completion> asCompleted(AsCompletedRequest request) {
 		return Timeline.flux(AS_COMPLETED, (timeline) -> {
-			List<Duration> delays = Jobs.delays(count, delayMs);
-			Set<Integer> pending = new ConcurrentSkipListSet<>();
-			List<Mono<Integer>> jobs = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				pending.add(i);
-				jobs.add(Jobs.job(timeline, "", i, delays.get(i), false));
-			}
-			int[] position = { 0 };
-			return Flux.merge(jobs).map((job) -> {
-				pending.remove(job);
-				return new Completion("result", position[0]++, job, timeline.elapsedMs(), null);
-			})
-				.takeUntilOther(Mono.delay(deadline))
-				.concatWith(Mono.defer(() -> pending.isEmpty() ? Mono.empty() : Mono.just(new Completion("TimeoutError",
-						null, null, timeline.elapsedMs(), new ArrayList<>(new TreeSet<>(pending))))));
+			Jobs jobs = new Jobs(timeline, "", request.count(), request.delayMs(), null);
+			AtomicInteger position = new AtomicInteger();
+			return Flux.merge(jobs.all())
+				.map((job) -> new Completion("result", position.getAndIncrement(), job, timeline.elapsedMs(), null))
+				.takeUntilOther(Mono.delay(Duration.ofMillis(request.timeoutMs())))
+				.concatWith(Mono.defer(() -> {
+					List<Integer> cancelled = cancelled(jobs.outcomes());
+					if (cancelled.isEmpty()) {
+						return Mono.empty();
+					}
+					timeline.event("as_completed", Event.TIMEOUT);
+					return Mono
+						.just(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), cancelled));
+				}));
 		});
+	}
+
+	private static List<Integer> cancelled(List<Object> outcomes) {
+		return IntStream.range(0, outcomes.size())
+			.filter((i) -> Event.CANCELLED.label().equals(outcomes.get(i)))
+			.boxed()
+			.toList();
 	}
 
 	/**

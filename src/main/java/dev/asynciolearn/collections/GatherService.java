@@ -1,18 +1,16 @@
 package dev.asynciolearn.collections;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import dev.asynciolearn.collections.GatherResult.FailureCompared;
+import dev.asynciolearn.collections.GatherResult.GatherRaised;
+import dev.asynciolearn.collections.GatherResult.Gathered;
+import dev.asynciolearn.collections.GatherResult.ZipRaised;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
-import dev.asynciolearn.timeline.TimelineEvent;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
@@ -37,36 +35,31 @@ class GatherService {
 			"results = await asyncio.gather(*[job(i, d) for i in range(n)], return_exceptions=False)",
 			"Mono.zip(jobs, (results) -> List.of(results))  // or per job .onErrorResume(...) for return_exceptions");
 
-	Mono<Report> gather(int count, long delayMs, @Nullable Integer failAt, boolean returnExceptions) {
+	Mono<Report<GatherResult>> gather(GatherRequest request) {
 		return Timeline.mono(GATHER, (timeline) -> {
-			List<Duration> delays = Jobs.delays(count, delayMs);
-			if (failAt == null) {
-				return zip(jobs(timeline, "", delays, null))
-					.map((results) -> timeline.report(result(timeline, "", results, delays)));
+			Integer failAt = request.failAt();
+			if (failAt != null && !request.returnExceptions()) {
+				return Mono
+					.zip(monoZip(new Jobs(timeline, "zip/", request.count(), request.delayMs(), failAt), timeline),
+							asyncioGather(new Jobs(timeline, "gather/", request.count(), request.delayMs(), failAt),
+									timeline))
+					.map((both) -> new FailureCompared(failAt, both.getT1(), both.getT2()));
 			}
-			if (returnExceptions) {
-				List<Mono<Object>> settled = jobs(timeline, "", delays, failAt).stream()
-					.map((job) -> job.<Object>map((value) -> value)
-						.onErrorResume((error) -> Mono.just(error.toString())))
-					.toList();
-				return zip(settled).map((results) -> timeline.report(result(timeline, "", results, delays)));
-			}
-			return Mono.zip(monoZip(timeline, delays, failAt), asyncioGather(timeline, delays, failAt))
-				.map((both) -> timeline
-					.report(Map.of("failAt", failAt, "monoZip", both.getT1(), "asyncioGather", both.getT2())));
+			Jobs jobs = new Jobs(timeline, "", request.count(), request.delayMs(), failAt);
+			List<Mono<Object>> settled = jobs.all()
+				.stream()
+				.map((job) -> job.<Object>map((value) -> value).onErrorResume((error) -> Mono.just(error.toString())))
+				.toList();
+			return zip(settled)
+				.map((results) -> new Gathered(results, jobs.completionOrder(), jobs.longestMs(), jobs.sumMs()));
 		});
 	}
 
 	/** Plain {@code Mono.zip}: the first error cancels the other jobs. */
-	private Mono<Map<String, Object>> monoZip(Timeline timeline, List<Duration> delays, int failAt) {
-		return zip(jobs(timeline, "zip/", delays, failAt)).map((results) -> Map.<String, Object>of("results", results))
-			.onErrorResume((error) -> Mono.fromSupplier(() -> {
-				Map<String, Object> outcome = new LinkedHashMap<>();
-				outcome.put("raised", error.toString());
-				outcome.put("raisedAtMs", timeline.elapsedMs());
-				outcome.put("others", outcomes(timeline, "zip/", delays.size()));
-				return outcome;
-			}));
+	private static Mono<ZipRaised> monoZip(Jobs jobs, Timeline timeline) {
+		return zip(jobs.all()).then(Mono.<ZipRaised>empty())
+			.onErrorResume((error) -> Mono
+				.fromSupplier(() -> new ZipRaised(error.toString(), timeline.elapsedMs(), jobs.outcomes())));
 	}
 
 	/**
@@ -74,75 +67,21 @@ class GatherService {
 	 * propagates the first error without cancelling anyone, and the report waits until
 	 * the others have finished on their own.
 	 */
-	private Mono<Map<String, Object>> asyncioGather(Timeline timeline, List<Duration> delays, int failAt) {
-		List<CompletableFuture<Integer>> tasks = jobs(timeline, "gather/", delays, failAt).stream()
-			.map(Mono::toFuture)
-			.toList();
+	private static Mono<GatherRaised> asyncioGather(Jobs jobs, Timeline timeline) {
+		List<CompletableFuture<Integer>> tasks = jobs.all().stream().map(Mono::toFuture).toList();
 		List<Mono<Integer>> awaited = tasks.stream().map((task) -> Mono.fromFuture(task, true)).toList();
 		Mono<Void> allFinished = Mono.fromFuture(CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)), true)
 			.onErrorComplete();
-		return zip(awaited).map((results) -> Map.<String, Object>of("results", results)).onErrorResume((error) -> {
-			Map<String, Object> outcome = new LinkedHashMap<>();
-			outcome.put("raised", error.toString());
-			outcome.put("raisedAtMs", timeline.elapsedMs());
-			return allFinished.then(Mono.fromSupplier(() -> {
-				outcome.put("othersCancelledOnError", tasks.stream().map(CompletableFuture::isCancelled).toList());
-				outcome.put("othersFinishAnyway", outcomes(timeline, "gather/", delays.size()));
-				return outcome;
-			}));
+		return zip(awaited).then(Mono.<GatherRaised>empty()).onErrorResume((error) -> {
+			String raised = error.toString();
+			double raisedAtMs = timeline.elapsedMs();
+			return allFinished.then(Mono.fromSupplier(() -> new GatherRaised(raised, raisedAtMs,
+					tasks.stream().map(CompletableFuture::isCancelled).toList(), jobs.outcomes())));
 		}).doOnCancel(() -> tasks.forEach((task) -> task.cancel(true)));
-	}
-
-	private static List<Mono<Integer>> jobs(Timeline timeline, String prefix, List<Duration> delays,
-			@Nullable Integer failAt) {
-		List<Mono<Integer>> jobs = new ArrayList<>();
-		for (int i = 0; i < delays.size(); i++) {
-			jobs.add(Jobs.job(timeline, prefix, i, delays.get(i), failAt != null && failAt == i));
-		}
-		return jobs;
 	}
 
 	private static Mono<List<Object>> zip(List<? extends Mono<?>> jobs) {
 		return Mono.zip(jobs, Arrays::asList);
-	}
-
-	private static Map<String, Object> result(Timeline timeline, String prefix, List<Object> results,
-			List<Duration> delays) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("results", results);
-		result.put("completionOrder", completionOrder(timeline, prefix));
-		result.put("longestJobMs", delays.stream().mapToLong(Duration::toMillis).max().orElse(0));
-		result.put("sumOfJobsMs", delays.stream().mapToLong(Duration::toMillis).sum());
-		return result;
-	}
-
-	private static List<Integer> completionOrder(Timeline timeline, String prefix) {
-		return timeline.events()
-			.stream()
-			.filter((event) -> event.task().startsWith(prefix + "job-")
-					&& (event.event().equals("done") || event.event().equals("error")))
-			.map((event) -> Integer.valueOf(event.task().substring((prefix + "job-").length())))
-			.toList();
-	}
-
-	/** How each job ended: its value, its error, or "cancelled", from the timeline. */
-	private static List<Object> outcomes(Timeline timeline, String prefix, int count) {
-		List<TimelineEvent> events = timeline.events();
-		List<Object> outcomes = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			String task = prefix + "job-" + i;
-			String end = events.stream()
-				.filter((event) -> event.task().equals(task) && !event.event().equals("start"))
-				.map(TimelineEvent::event)
-				.reduce((a, b) -> b)
-				.orElse("pending");
-			outcomes.add(switch (end) {
-				case "done" -> i;
-				case "error" -> new Jobs.JobFailure(i).toString();
-				default -> end;
-			});
-		}
-		return outcomes;
 	}
 
 }

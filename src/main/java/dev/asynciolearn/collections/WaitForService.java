@@ -1,12 +1,11 @@
 package dev.asynciolearn.collections;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Mono;
@@ -29,31 +28,19 @@ class WaitForService {
 			"try:\n    r = await asyncio.wait_for(work(), timeout)\nexcept asyncio.TimeoutError: ...",
 			"work().timeout(limit).onErrorResume(TimeoutException.class, ...)");
 
-	Mono<Report> waitFor(Duration work, Duration limit) {
+	Mono<Report<WaitForResult>> waitFor(WaitForRequest request) {
 		return Timeline.mono(WAIT_FOR, (timeline) -> {
-			AtomicBoolean innerCancelled = new AtomicBoolean();
-			return Mono.delay(work)
-				.doOnSubscribe((s) -> timeline.event("inner", "start"))
-				.doOnNext((tick) -> timeline.event("inner", "done"))
-				.doOnCancel(() -> {
-					innerCancelled.set(true);
-					timeline.event("inner", "cancelled");
-				})
-				.timeout(limit)
-				.map((tick) -> outcome("done", innerCancelled))
+			AtomicBoolean cancelled = new AtomicBoolean();
+			return Mono.delay(Duration.ofMillis(request.delayMs()))
+				.tap(timeline.task("inner", Event.START, Event.DONE,
+						(ending) -> cancelled.set(ending.event() == Event.CANCELLED)))
+				.timeout(Duration.ofMillis(request.timeoutMs()))
+				.map((tick) -> new WaitForResult("done", cancelled.get()))
 				.onErrorResume(TimeoutException.class, (ex) -> {
-					timeline.event("wait_for", "TimeoutError");
-					return Mono.just(outcome("TimeoutError", innerCancelled));
-				})
-				.map(timeline::report);
+					timeline.event("wait_for", Event.TIMEOUT);
+					return Mono.just(new WaitForResult(Event.TIMEOUT.label(), cancelled.get()));
+				});
 		});
-	}
-
-	private static Map<String, Object> outcome(String outcome, AtomicBoolean innerCancelled) {
-		Map<String, Object> result = new LinkedHashMap<>();
-		result.put("outcome", outcome);
-		result.put("innerCancelled", innerCancelled.get());
-		return result;
 	}
 
 }

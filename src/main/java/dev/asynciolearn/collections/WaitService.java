@@ -2,15 +2,15 @@ package dev.asynciolearn.collections;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.asynciolearn.collections.WaitResult.MonoEnding;
 import dev.asynciolearn.tasks.DemoTask;
 import dev.asynciolearn.tasks.TaskRegistry;
 import dev.asynciolearn.tasks.TaskView;
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import org.jspecify.annotations.Nullable;
@@ -47,33 +47,23 @@ class WaitService {
 		this.registry = registry;
 	}
 
-	Mono<Report> wait(ReturnWhen returnWhen, int count, long delayMs, @Nullable Integer failAt,
-			@Nullable Duration timeout) {
+	Mono<Report<WaitResult>> wait(WaitRequest request) {
 		return Timeline.mono(WAIT, (timeline) -> {
-			List<Duration> delays = Jobs.delays(count, delayMs);
 			String run = "wait-" + this.runs.incrementAndGet() + "/";
+			List<Mono<Integer>> work = new Jobs(timeline, "task/", request.count(), request.delayMs(), request.failAt())
+				.all();
 			List<DemoTask> tasks = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				tasks.add(this.registry.start(run + "job-" + i,
-						Jobs.job(timeline, "task/", i, delays.get(i), failAt != null && failAt == i)));
+			for (int i = 0; i < work.size(); i++) {
+				tasks.add(this.registry.start(run + "job-" + i, work.get(i)));
 			}
-			List<Mono<Integer>> monos = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				monos.add(Jobs.job(timeline, "mono/", i, delays.get(i), failAt != null && failAt == i));
-			}
-			Mono<Void> tasksCondition = bounded(condition(returnWhen, tasks), timeout);
-			Mono<Void> monosCondition = bounded(reactorOperator(returnWhen, monos), timeout);
-			return Mono.when(tasksCondition.doOnSuccess((v) -> timeline.event("wait", "returned")), monosCondition)
-				.then(Mono.fromSupplier(() -> {
-					Map<String, Object> result = new LinkedHashMap<>();
-					result.put("returnWhen", returnWhen);
-					result.put("timeoutMs", (timeout != null) ? timeout.toMillis() : null);
-					result.put("done", views(tasks, true));
-					result.put("pending", views(tasks, false));
-					result.put("pendingKeepRunning", "GET /api/tasks/{id} shows each pending task finishing later");
-					result.put("plainMonosWithReactorOperators", endings(timeline, count));
-					return timeline.report(result);
-				}));
+			Jobs monos = new Jobs(timeline, "mono/", request.count(), request.delayMs(), request.failAt());
+			Duration timeout = (request.timeoutMs() != null) ? Duration.ofMillis(request.timeoutMs()) : null;
+			Mono<Void> tasksCondition = bounded(condition(request.returnWhen(), tasks), timeout)
+				.doOnSuccess((returned) -> timeline.event("wait", Event.DONE));
+			Mono<Void> monosCondition = bounded(reactorOperator(request.returnWhen(), monos.all()), timeout);
+			return Mono.when(tasksCondition, monosCondition)
+				.then(Mono.fromSupplier(() -> new WaitResult(request.returnWhen(), request.timeoutMs(),
+						views(tasks, true), views(tasks, false), endings(monos))));
 		});
 	}
 
@@ -111,17 +101,11 @@ class WaitService {
 		return tasks.stream().filter((task) -> task.isDone() == done).map(DemoTask::view).toList();
 	}
 
-	private static Map<String, String> endings(Timeline timeline, int count) {
-		Map<String, String> endings = new LinkedHashMap<>();
-		for (int i = 0; i < count; i++) {
-			String task = "mono/job-" + i;
-			endings.put(task,
-					timeline.events()
-						.stream()
-						.filter((event) -> event.task().equals(task) && !event.event().equals("start"))
-						.map((event) -> event.event())
-						.reduce((a, b) -> b)
-						.orElse("pending"));
+	private static List<MonoEnding> endings(Jobs monos) {
+		List<Object> outcomes = monos.outcomes();
+		List<MonoEnding> endings = new ArrayList<>(outcomes.size());
+		for (int i = 0; i < outcomes.size(); i++) {
+			endings.add(new MonoEnding("mono/job-" + i, outcomes.get(i)));
 		}
 		return endings;
 	}

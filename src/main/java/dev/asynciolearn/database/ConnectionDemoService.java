@@ -1,6 +1,7 @@
 package dev.asynciolearn.database;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import io.r2dbc.spi.Connection;
@@ -34,45 +35,31 @@ class ConnectionDemoService {
 		this.database = database;
 	}
 
-	Mono<Report> connection(boolean failInside) {
-		return Timeline.mono(CONTEXT_MANAGER, (timeline) -> {
-			timeline.event("request", "start");
-			Mono<String> used = Mono.usingWhen(
+	Mono<Report<ConnectionResult>> connection(ConnectionRequest request) {
+		return Timeline.request(CONTEXT_MANAGER, (timeline) -> Mono
+			.usingWhen(
 					Mono.from(this.database.connections().create())
-						.doOnSubscribe((s) -> timeline.event("__aenter__", "open"))
-						.doOnNext((connection) -> timeline.event("__aenter__", "opened")),
-					(connection) -> body(connection, failInside, timeline),
-					(connection) -> exit(connection, timeline, "close"),
-					(connection, error) -> exit(connection, timeline, "close after error"),
-					(connection) -> exit(connection, timeline, "close after cancel"));
-			return used.map((now) -> new ConnectionResult(now, null, this.database.permits().held()))
-				.onErrorResume(FailureInside.class,
-						(ex) -> Mono.just(new ConnectionResult(null, ex.getMessage(), this.database.permits().held())))
-				.map((result) -> {
-					timeline.event("request", "done");
-					return timeline.report(result);
-				});
-		});
+						.tap(timeline.task("__aenter__", Event.START, Event.DONE)),
+					(connection) -> body(connection, request.failInside(), timeline),
+					(connection) -> exit(connection, timeline, "no exception"),
+					(connection, error) -> exit(connection, timeline, "with " + error),
+					(connection) -> exit(connection, timeline, "on cancellation"))
+			.map((now) -> new ConnectionResult(now, null, this.database.permits().held()))
+			.onErrorResume(FailureInside.class, (ex) -> Mono
+				.fromSupplier(() -> new ConnectionResult(null, ex.getMessage(), this.database.permits().held()))));
 	}
 
 	private static Mono<String> body(Connection connection, boolean failInside, Timeline timeline) {
 		Mono<String> now = Flux.from(connection.createStatement("SELECT now()::text AS now").execute())
 			.flatMap((result) -> result.map((row, meta) -> row.get("now", String.class)))
-			.next()
-			.doOnSubscribe((s) -> timeline.event("body", "query"))
-			.doOnNext((value) -> timeline.event("body", "done"));
-		if (!failInside) {
-			return now;
-		}
-		return now.then(Mono.error(() -> {
-			timeline.event("body", "error");
-			return new FailureInside();
-		}));
+			.next();
+		return (failInside ? now.then(Mono.<String>error(FailureInside::new)) : now)
+			.tap(timeline.task("body", Event.START, Event.DONE));
 	}
 
-	private static Mono<Void> exit(Connection connection, Timeline timeline, String event) {
-		timeline.event("__aexit__", event);
-		return Mono.from(connection.close()).doOnSuccess((done) -> timeline.event("__aexit__", "closed"));
+	private static Mono<Void> exit(Connection connection, Timeline timeline, String how) {
+		timeline.event("__aexit__", Event.CALL, how);
+		return Mono.from(connection.close()).doOnSuccess((done) -> timeline.event("__aexit__", Event.DONE));
 	}
 
 	/**

@@ -1,12 +1,13 @@
 package dev.asynciolearn.database;
 
-import java.time.Duration;
-
+import dev.asynciolearn.database.ConnectionDemoService.ConnectionResult;
+import dev.asynciolearn.database.RecordService.Records;
+import dev.asynciolearn.database.SemaphoreDemoService.SemaphoreDemoResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.hibernate.validator.constraints.Range;
+import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -27,22 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/db")
 @Tag(name = "database", description = "Event-gated table, semaphore-limited connections, async with")
 class DatabaseController {
-
-	static final int MAX_CALLERS = 1000;
-
-	static final int MAX_PERMITS = 50;
-
-	static final long MAX_QUERY_MS = 5_000;
-
-	static final int MAX_LIMIT = 1000;
-
-	private static final String CALLERS_RULE = "must be between 1 and " + MAX_CALLERS;
-
-	private static final String PERMITS_RULE = "must be between 1 and " + MAX_PERMITS;
-
-	private static final String QUERY_RULE = "must be between 0 and " + MAX_QUERY_MS;
-
-	private static final String LIMIT_RULE = "must be between 1 and " + MAX_LIMIT;
 
 	private final TableGate gate;
 
@@ -69,30 +53,26 @@ class DatabaseController {
 	@Operation(summary = "Write a record; waits for the gate while the table does not exist yet")
 	@PostMapping("/records")
 	@ResponseStatus(HttpStatus.CREATED)
-	Mono<Report> create(@Valid @RequestBody NewRecord record) {
-		return this.records.create(record.payload());
+	Mono<Report<DemoRecord>> create(@Valid @RequestBody NewRecord record) {
+		return this.records.create(record);
 	}
 
 	@Operation(summary = "The newest records; waits for the gate while the table does not exist yet")
 	@GetMapping("/records")
-	Mono<Report> list(
-			@RequestParam(defaultValue = "20") @Range(min = 1, max = MAX_LIMIT, message = LIMIT_RULE) int limit) {
-		return this.records.list(limit);
+	Mono<Report<Records>> list(@ParameterObject RecordsQuery query) {
+		return this.records.list(query);
 	}
 
 	@Operation(summary = "asyncio.Semaphore: callers workers share permits; each runs SELECT pg_sleep(queryMs)")
 	@PostMapping("/semaphore")
-	Mono<Report> semaphore(
-			@RequestParam(defaultValue = "100") @Range(min = 1, max = MAX_CALLERS, message = CALLERS_RULE) int callers,
-			@RequestParam(defaultValue = "10") @Range(min = 1, max = MAX_PERMITS, message = PERMITS_RULE) int permits,
-			@RequestParam(defaultValue = "100") @Range(max = MAX_QUERY_MS, message = QUERY_RULE) long queryMs) {
-		return this.semaphore.run(callers, permits, Duration.ofMillis(queryMs));
+	Mono<Report<SemaphoreDemoResult>> semaphore(@ParameterObject SemaphoreDemoRequest request) {
+		return this.semaphore.run(request);
 	}
 
 	@Operation(summary = "async with: open a connection, use it, always close it (also after failInside=true)")
 	@GetMapping("/connection")
-	Mono<Report> connection(@RequestParam(defaultValue = "false") boolean failInside) {
-		return this.connection.connection(failInside);
+	Mono<Report<ConnectionResult>> connection(@ParameterObject ConnectionRequest request) {
+		return this.connection.connection(request);
 	}
 
 }

@@ -8,8 +8,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param payload text to store, 1 to {@value #MAX_LENGTH} characters
  */
-record NewRecord(@NotBlank(message = "must not be blank") @Size(max = MAX_LENGTH,
-		message = "must be at most " + MAX_LENGTH + " characters") String payload) {
+record NewRecord(@NotBlank @Size(max = MAX_LENGTH) String payload) {
 
 	static final int MAX_LENGTH = 1000;
 

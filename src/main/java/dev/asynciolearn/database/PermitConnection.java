@@ -1,26 +1,27 @@
 package dev.asynciolearn.database;
 
-import java.time.Duration;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asynciolearn.sync.ReactiveSemaphore.Permit;
-import io.r2dbc.spi.Batch;
 import io.r2dbc.spi.Connection;
-import io.r2dbc.spi.ConnectionMetadata;
-import io.r2dbc.spi.IsolationLevel;
-import io.r2dbc.spi.Statement;
-import io.r2dbc.spi.TransactionDefinition;
-import io.r2dbc.spi.ValidationDepth;
 import io.r2dbc.spi.Wrapped;
-import org.reactivestreams.Publisher;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * A pooled connection that holds a permit of the app-wide semaphore; closing it returns
- * both, exactly once.
+ * both, exactly once. A proxy that intercepts {@code close()} and {@code unwrap()} and
+ * hands every other call to the pooled connection, the way Spring's own
+ * {@code SingleConnectionFactory} suppresses {@code close()}.
  */
-final class PermitConnection implements Connection, Wrapped<Connection> {
+final class PermitConnection implements InvocationHandler {
+
+	private static final Class<?>[] INTERFACES = { Connection.class, Wrapped.class };
 
 	private final Connection delegate;
 
@@ -28,13 +29,35 @@ final class PermitConnection implements Connection, Wrapped<Connection> {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	PermitConnection(Connection delegate, Permit permit) {
+	private PermitConnection(Connection delegate, Permit permit) {
 		this.delegate = delegate;
 		this.permit = permit;
 	}
 
+	/**
+	 * The pooled connection, now holding {@code permit} until it is closed.
+	 * @param delegate the pooled connection
+	 * @param permit the permit it holds
+	 * @return the connection to hand out
+	 */
+	static Connection of(Connection delegate, Permit permit) {
+		return (Connection) Proxy.newProxyInstance(PermitConnection.class.getClassLoader(), INTERFACES,
+				new PermitConnection(delegate, permit));
+	}
+
 	@Override
-	public Mono<Void> close() {
+	public @Nullable Object invoke(Object proxy, Method method, @Nullable Object[] args) throws Throwable {
+		return switch (method.getName()) {
+			case "close" -> close();
+			case "unwrap" -> this.delegate;
+			case "equals" -> proxy == args[0];
+			case "hashCode" -> System.identityHashCode(proxy);
+			case "toString" -> "PermitConnection[" + this.delegate + "]";
+			default -> forward(method, args);
+		};
+	}
+
+	private Mono<Void> close() {
 		return Mono.defer(() -> {
 			if (!this.closed.compareAndSet(false, true)) {
 				return Mono.empty();
@@ -44,94 +67,13 @@ final class PermitConnection implements Connection, Wrapped<Connection> {
 		});
 	}
 
-	@Override
-	public Connection unwrap() {
-		return this.delegate;
-	}
-
-	@Override
-	public Publisher<Void> beginTransaction() {
-		return this.delegate.beginTransaction();
-	}
-
-	@Override
-	public Publisher<Void> beginTransaction(TransactionDefinition definition) {
-		return this.delegate.beginTransaction(definition);
-	}
-
-	@Override
-	public Publisher<Void> commitTransaction() {
-		return this.delegate.commitTransaction();
-	}
-
-	@Override
-	public Batch createBatch() {
-		return this.delegate.createBatch();
-	}
-
-	@Override
-	public Publisher<Void> createSavepoint(String name) {
-		return this.delegate.createSavepoint(name);
-	}
-
-	@Override
-	public Statement createStatement(String sql) {
-		return this.delegate.createStatement(sql);
-	}
-
-	@Override
-	public boolean isAutoCommit() {
-		return this.delegate.isAutoCommit();
-	}
-
-	@Override
-	public ConnectionMetadata getMetadata() {
-		return this.delegate.getMetadata();
-	}
-
-	@Override
-	public IsolationLevel getTransactionIsolationLevel() {
-		return this.delegate.getTransactionIsolationLevel();
-	}
-
-	@Override
-	public Publisher<Void> releaseSavepoint(String name) {
-		return this.delegate.releaseSavepoint(name);
-	}
-
-	@Override
-	public Publisher<Void> rollbackTransaction() {
-		return this.delegate.rollbackTransaction();
-	}
-
-	@Override
-	public Publisher<Void> rollbackTransactionToSavepoint(String name) {
-		return this.delegate.rollbackTransactionToSavepoint(name);
-	}
-
-	@Override
-	public Publisher<Void> setAutoCommit(boolean autoCommit) {
-		return this.delegate.setAutoCommit(autoCommit);
-	}
-
-	@Override
-	public Publisher<Void> setLockWaitTimeout(Duration timeout) {
-		return this.delegate.setLockWaitTimeout(timeout);
-	}
-
-	@Override
-	public Publisher<Void> setStatementTimeout(Duration timeout) {
-		return this.delegate.setStatementTimeout(timeout);
-	}
-
-	@Override
-	public Publisher<Void> setTransactionIsolationLevel(IsolationLevel level) {
-		return this.delegate.setTransactionIsolationLevel(level);
-	}
-
-	@Override
-	public Publisher<Boolean> validate(ValidationDepth depth) {
-		return this.delegate.validate(depth);
+	private @Nullable Object forward(Method method, @Nullable Object[] args) throws Throwable {
+		try {
+			return method.invoke(this.delegate, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getTargetException();
+		}
 	}
 
 }

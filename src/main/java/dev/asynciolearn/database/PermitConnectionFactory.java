@@ -5,28 +5,27 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asynciolearn.sync.ReactiveSemaphore;
 import dev.asynciolearn.sync.ReactiveSemaphore.Permit;
+import dev.asynciolearn.system.ApiProblem;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
-import io.r2dbc.spi.ConnectionFactoryMetadata;
-import io.r2dbc.spi.Wrapped;
 import reactor.core.publisher.Mono;
 import reactor.pool.PoolAcquireTimeoutException;
+
+import org.springframework.r2dbc.connection.DelegatingConnectionFactory;
 
 /**
  * Hands out connections from the pool only to holders of a permit of the app-wide
  * semaphore: the database allows {@code permits} connections at once, whatever the pool
  * could give.
  */
-final class PermitConnectionFactory implements ConnectionFactory, Wrapped<ConnectionFactory> {
-
-	private final ConnectionFactory pool;
+final class PermitConnectionFactory extends DelegatingConnectionFactory {
 
 	private final ReactiveSemaphore permits;
 
 	private final Duration waitLimit;
 
 	PermitConnectionFactory(ConnectionFactory pool, ReactiveSemaphore permits, Duration waitLimit) {
-		this.pool = pool;
+		super(pool);
 		this.permits = permits;
 		this.waitLimit = waitLimit;
 	}
@@ -34,7 +33,7 @@ final class PermitConnectionFactory implements ConnectionFactory, Wrapped<Connec
 	@Override
 	public Mono<Connection> create() {
 		return this.permits.acquire(this.waitLimit)
-			.onErrorMap(PoolAcquireTimeoutException.class, (ex) -> new NoConnectionPermitException(this.waitLimit))
+			.onErrorMap(PoolAcquireTimeoutException.class, (ex) -> noPermit(this.waitLimit))
 			.flatMap(this::connectionFor)
 			// A connection that reaches a caller who has already gone is closed, which
 			// returns its permit.
@@ -50,9 +49,9 @@ final class PermitConnectionFactory implements ConnectionFactory, Wrapped<Connec
 	 */
 	private Mono<Connection> connectionFor(Permit permit) {
 		AtomicBoolean claimed = new AtomicBoolean();
-		return Mono.from(this.pool.create())
+		return Mono.from(getTargetConnectionFactory().create())
 			.flatMap((connection) -> claimed.compareAndSet(false, true)
-					? Mono.<Connection>just(new PermitConnection(connection, permit))
+					? Mono.just(PermitConnection.of(connection, permit))
 					: Mono.from(connection.close()).then(Mono.<Connection>empty()))
 			.onErrorResume((ex) -> permit.release().then(Mono.error(ex)))
 			.doOnCancel(() -> {
@@ -62,14 +61,14 @@ final class PermitConnectionFactory implements ConnectionFactory, Wrapped<Connec
 			});
 	}
 
-	@Override
-	public ConnectionFactoryMetadata getMetadata() {
-		return this.pool.getMetadata();
-	}
-
-	@Override
-	public ConnectionFactory unwrap() {
-		return this.pool;
+	/**
+	 * No permit of the app-wide connection semaphore came free within the wait limit.
+	 */
+	static ApiProblem noPermit(Duration waited) {
+		return ApiProblem.unavailable("No database connection available",
+				"Waited " + waited.toMillis()
+						+ " ms for one of the app's database connection permits (asyncio.Semaphore); all stayed busy.",
+				Duration.ofSeconds(1));
 	}
 
 }

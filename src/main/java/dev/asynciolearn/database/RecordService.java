@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import io.r2dbc.spi.Readable;
@@ -41,46 +42,33 @@ class RecordService {
 		this.gate = gate;
 	}
 
-	Mono<Report> create(String payload) {
-		return Timeline.mono(CREATE, (timeline) -> {
-			timeline.event("request", "start");
-			return awaitGate(timeline)
-				.then(this.database.client()
+	Mono<Report<DemoRecord>> create(NewRecord record) {
+		return Timeline.request(CREATE,
+				(timeline) -> awaitGate(timeline).then(this.database.client()
 					.sql("INSERT INTO " + TableInitializer.TABLE + " (payload) VALUES ($1) RETURNING " + COLUMNS)
-					.bind(0, payload)
+					.bind(0, record.payload())
 					.map(RecordService::toRecord)
 					.one()
-					.doOnSubscribe((s) -> timeline.event("insert", "start"))
-					.doOnNext((row) -> timeline.event("insert", "done")))
-				.map((row) -> done(timeline, row));
-		});
+					.tap(timeline.task("insert", Event.START, Event.DONE))));
 	}
 
-	Mono<Report> list(int limit) {
-		return Timeline.mono(LIST, (timeline) -> {
-			timeline.event("request", "start");
-			return awaitGate(timeline)
-				.thenMany(this.database.client()
-					.sql("SELECT " + COLUMNS + " FROM " + TableInitializer.TABLE + " ORDER BY id DESC LIMIT $1")
-					.bind(0, limit)
-					.map(RecordService::toRecord)
-					.all()
-					.doOnSubscribe((s) -> timeline.event("select", "start"))
-					.doOnComplete(() -> timeline.event("select", "done")))
-				.collectList()
-				.map((rows) -> done(timeline, new Records(rows.size(), rows)));
-		});
+	Mono<Report<Records>> list(RecordsQuery query) {
+		return Timeline.request(
+				LIST, (
+						timeline) -> awaitGate(timeline)
+							.then(this.database.client()
+								.sql("SELECT " + COLUMNS + " FROM " + TableInitializer.TABLE
+										+ " ORDER BY id DESC LIMIT $1")
+								.bind(0, query.limit())
+								.map(RecordService::toRecord)
+								.all()
+								.collectList()
+								.tap(timeline.task("select", Event.START, Event.DONE)))
+							.map((rows) -> new Records(rows.size(), rows)));
 	}
 
 	private Mono<Void> awaitGate(Timeline timeline) {
-		return this.gate.await()
-			.doOnSubscribe((s) -> timeline.event("gate", "wait"))
-			.doOnSuccess((open) -> timeline.event("gate", "open"));
-	}
-
-	private static Report done(Timeline timeline, Object result) {
-		timeline.event("request", "done");
-		return timeline.report(result);
+		return this.gate.await().tap(timeline.task("gate", Event.WAIT, Event.RESUME));
 	}
 
 	private static DemoRecord toRecord(Readable row) {

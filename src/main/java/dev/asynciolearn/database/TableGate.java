@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asynciolearn.sync.ReactiveEvent;
+import dev.asynciolearn.system.ApiProblem;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -42,7 +43,7 @@ class TableGate {
 
 	/**
 	 * {@code await table_ready.wait()}, bounded by the wait limit.
-	 * @return completes when the gate is open; a {@link GateClosedException} after the
+	 * @return completes when the gate is open; a {@code 503} {@link ApiProblem} after the
 	 * wait limit
 	 */
 	Mono<Void> await() {
@@ -56,7 +57,7 @@ class TableGate {
 				this.released.incrementAndGet();
 			})
 				.doOnCancel(this.waiting::decrementAndGet)
-				.timeout(this.waitLimit, Mono.error(() -> new GateClosedException(this.waitLimit)));
+				.timeout(this.waitLimit, Mono.error(() -> closed(this.waitLimit)));
 		});
 	}
 
@@ -80,6 +81,16 @@ class TableGate {
 		return new GateState(this.ready.isSet(), this.closedSince, opened,
 				(opened != null) ? Duration.between(this.closedSince, opened).toMillis() : null, this.createdTable,
 				this.waiting.get(), this.released.get());
+	}
+
+	/**
+	 * The gate did not open within the wait limit.
+	 */
+	static ApiProblem closed(Duration waited) {
+		return ApiProblem.unavailable("Table not ready",
+				"Waited " + waited.toMillis()
+						+ " ms for the start-up job to create the table (await event.wait()); try again shortly.",
+				Duration.ofSeconds(2));
 	}
 
 	/**

@@ -24,6 +24,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record OffloadProperties(@DefaultValue("data/files") @NotNull Path dataDirectory,
 		@DefaultValue("50ms") @DurationMin(millis = 0) @DurationMax(
-				millis = OffloadController.MAX_LATENCY_MS) Duration defaultLatency,
+				millis = FileRequest.MAX_LATENCY_MS) Duration defaultLatency,
 		@DefaultValue("true") boolean createSamples) {
 }

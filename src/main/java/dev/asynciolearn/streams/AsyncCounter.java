@@ -2,6 +2,7 @@ package dev.asynciolearn.streams;
 
 import java.time.Duration;
 
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Mono;
 
@@ -33,11 +34,11 @@ final class AsyncCounter {
 	 */
 	Mono<Integer> anext() {
 		if (this.next >= this.count) {
-			this.timeline.event("__anext__", "StopAsyncIteration");
+			this.timeline.event("__anext__", Event.DONE, "StopAsyncIteration");
 			return Mono.empty();
 		}
 		int value = this.next++;
-		this.timeline.event("__anext__", "called for " + value);
+		this.timeline.event("__anext__", Event.CALL, value);
 		return Mono.delay(this.delay).thenReturn(value);
 	}
 

@@ -1,11 +1,12 @@
 package dev.asynciolearn.streams;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import org.jspecify.annotations.Nullable;
@@ -32,55 +33,53 @@ class ContextManagerService {
 
 	static final Duration STEP = Duration.ofMillis(50);
 
-	Mono<Report> run(boolean failInside, @Nullable Duration timeout) {
+	Mono<Report<ContextManagerResult>> run(ContextManagerRequest request) {
 		return Timeline.mono(CONTEXT_MANAGER, (timeline) -> {
-			Mono<String> block = Mono.usingWhen(enter(timeline), (session) -> body(timeline, session, failInside),
-					(session) -> exit(timeline, "called, no exception"),
-					(session, error) -> exit(timeline, "called with " + error),
-					(session) -> exit(timeline, "called on cancellation"));
-			if (timeout != null) {
-				block = block.timeout(timeout);
+			AtomicBoolean exitCalled = new AtomicBoolean();
+			Mono<String> block = Mono.usingWhen(enter(timeline),
+					(session) -> body(timeline, session, request.failInside()),
+					(session) -> exit(timeline, exitCalled, "no exception"),
+					(session, error) -> exit(timeline, exitCalled, "with " + error),
+					(session) -> exit(timeline, exitCalled, "on cancellation"));
+			if (request.timeoutMs() != null) {
+				block = block.timeout(Duration.ofMillis(request.timeoutMs()));
 			}
-			return block.map((value) -> outcome(value, null))
-				.onErrorResume((error) -> Mono.just(
-						outcome(null, (error instanceof TimeoutException) ? "cancelled by timeout" : error.toString())))
-				.map(timeline::report);
+			return block.map((value) -> new ContextManagerResult(value, null, exitCalled.get()))
+				.onErrorResume((error) -> Mono.fromSupplier(() -> new ContextManagerResult(null,
+						(error instanceof TimeoutException) ? "cancelled by timeout" : error.toString(),
+						exitCalled.get())));
 		});
 	}
 
 	private static Mono<String> enter(Timeline timeline) {
-		return Mono.delay(STEP).doOnSubscribe((s) -> timeline.event("__aenter__", "opening")).map((tick) -> {
-			timeline.event("__aenter__", "open");
-			return "session";
-		});
+		return Mono.delay(STEP).thenReturn("session").tap(timeline.task("__aenter__", Event.START, Event.DONE));
 	}
 
 	private static Mono<String> body(Timeline timeline, String session, boolean failInside) {
-		return Mono.delay(STEP.multipliedBy(2))
-			.doOnSubscribe((s) -> timeline.event("body", "start"))
-			.flatMap((tick) -> {
-				if (failInside) {
-					timeline.event("body", "raise");
-					return Mono.error(new IllegalStateException("raised inside 'async with'"));
-				}
-				timeline.event("body", "done");
-				return Mono.just(session + " used");
-			});
+		return Mono.delay(STEP.multipliedBy(2)).flatMap((tick) -> {
+			if (failInside) {
+				return Mono.<String>error(new IllegalStateException("raised inside 'async with'"));
+			}
+			return Mono.just(session + " used");
+		}).tap(timeline.task("body", Event.START, Event.DONE));
 	}
 
-	private static Mono<Void> exit(Timeline timeline, String how) {
-		return Mono.delay(STEP)
-			.doOnSubscribe((s) -> timeline.event("__aexit__", how))
-			.doOnNext((tick) -> timeline.event("__aexit__", "closed"))
-			.then();
+	private static Mono<Void> exit(Timeline timeline, AtomicBoolean called, String how) {
+		return Mono.delay(STEP).doOnSubscribe((s) -> {
+			called.set(true);
+			timeline.event("__aexit__", Event.CALL, how);
+		}).doOnNext((tick) -> timeline.event("__aexit__", Event.DONE)).then();
 	}
 
-	private static Map<String, Object> outcome(@Nullable String value, @Nullable String error) {
-		Map<String, Object> outcome = new LinkedHashMap<>();
-		outcome.put("result", value);
-		outcome.put("error", error);
-		outcome.put("exitRan", true);
-		return outcome;
+	/**
+	 * What the block gave.
+	 *
+	 * @param result the body's value, when it succeeded
+	 * @param error the error or cancellation that ended the block, if any
+	 * @param exitCalled whether {@code __aexit__} was called
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ContextManagerResult(@Nullable String result, @Nullable String error, boolean exitCalled) {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.asynciolearn.streams;
 import java.time.Duration;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
 
@@ -32,30 +33,28 @@ class StreamService {
 					+ "async for x in counter(n): ...",
 			"Flux.generate(() -> 0, (i, sink) -> ...next(i)...).delayElements(d)");
 
-	Flux<Item> iterator(int count, Duration delay) {
+	Flux<Item> iterator(StreamRequest request) {
 		return Timeline.flux(ITERATOR, (timeline) -> {
-			AsyncCounter counter = new AsyncCounter(count, delay, timeline);
+			AsyncCounter counter = new AsyncCounter(request.count(), Duration.ofMillis(request.delayMs()), timeline);
 			return AsyncFor.pull(counter::anext).map((value) -> item(timeline, value));
 		});
 	}
 
-	Flux<Item> generator(int count, Duration delay) {
-		return Timeline.flux(GENERATOR, (timeline) -> {
-			return Flux.<Integer, Integer>generate(() -> 0, (i, sink) -> {
-				if (i < count) {
-					timeline.event("generator", "yield " + i);
-					sink.next(i);
-				}
-				else {
-					sink.complete();
-				}
-				return i + 1;
-			}).delayElements(delay).map((value) -> item(timeline, value));
-		});
+	Flux<Item> generator(StreamRequest request) {
+		return Timeline.flux(GENERATOR, (timeline) -> Flux.<Integer, Integer>generate(() -> 0, (i, sink) -> {
+			if (i < request.count()) {
+				timeline.event("generator", Event.YIELD, i);
+				sink.next(i);
+			}
+			else {
+				sink.complete();
+			}
+			return i + 1;
+		}).delayElements(Duration.ofMillis(request.delayMs())).map((value) -> item(timeline, value)));
 	}
 
 	private static Item item(Timeline timeline, int value) {
-		timeline.event("async for", "got " + value);
+		timeline.event("async for", Event.GOT, value);
 		return new Item(value, timeline.elapsedMs(), Thread.currentThread().getName());
 	}
 

@@ -15,7 +15,7 @@ import reactor.core.publisher.Sinks;
  * empty, and neither holds a thread.
  * <p>
  * A port of asyncio's own design: the items, plus two lines of waiters (futures here are
- * {@link Sinks.One}); a {@code get} wakes the first waiting putter, a {@code put} the
+ * {@link Sinks.Empty}); a {@code get} wakes the first waiting putter, a {@code put} the
  * first waiting getter, and a woken waiter tries again. Reactor has no such queue: its
  * answer to producers and consumers is backpressure ({@code flatMap(f, n)},
  * {@code limitRate}), where a full buffer fails or drops rather than making the producer

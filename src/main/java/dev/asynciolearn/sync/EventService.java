@@ -1,12 +1,11 @@
 package dev.asynciolearn.sync;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
@@ -28,37 +27,34 @@ class EventService {
 
 	static final Duration LATE_WAITER_GIVEN = Duration.ofMillis(50);
 
-	Mono<Report> run(int waiters, Duration setAfter) {
+	Mono<Report<EventResult>> run(EventRequest request) {
+		int waiters = request.waiters();
+		Duration setAfter = Duration.ofMillis(request.setAfterMs());
 		return Timeline.mono(EVENT, (timeline) -> {
 			ReactiveEvent event = new ReactiveEvent();
 			List<Double> releasedAt = new CopyOnWriteArrayList<>();
 			Flux<Void> waiting = Flux.range(0, waiters)
 				.flatMap((i) -> event.await()
-					.doOnSubscribe((s) -> timeline.event("waiter-" + i, "wait"))
+					.doOnSubscribe((s) -> timeline.event("waiter-" + i, Event.WAIT))
 					.doOnSuccess((done) -> {
 						releasedAt.add(timeline.elapsedMs());
-						timeline.event("waiter-" + i, "released");
+						timeline.event("waiter-" + i, Event.RESUME);
 					}), waiters);
 			Mono<Void> setter = Mono.delay(setAfter).doOnNext((tick) -> {
-				timeline.event("setter", "set()");
+				timeline.event("setter", Event.CALL, "set()");
 				event.set();
 			}).then();
 			return Mono.when(waiting, setter).then(Mono.defer(() -> {
 				event.clear();
-				timeline.event("setter", "clear()");
+				timeline.event("setter", Event.CALL, "clear()");
 				return event.await()
-					.doOnSubscribe((s) -> timeline.event("late-waiter", "wait"))
+					.doOnSubscribe((s) -> timeline.event("late-waiter", Event.WAIT))
 					.thenReturn(false)
 					.timeout(LATE_WAITER_GIVEN, Mono.just(true));
-			})).map((lateStillWaiting) -> {
-				Map<String, Object> result = new LinkedHashMap<>();
-				result.put("waiters", waiters);
-				result.put("released", releasedAt.size());
-				result.put("releasedAfterMs", releasedAt.stream().mapToDouble(Double::doubleValue).min().orElse(0));
-				result.put("releaseSpreadMs", spread(releasedAt));
-				result.put("afterClearWaits", lateStillWaiting);
-				return timeline.report(result);
-			});
+			}))
+				.map((lateStillWaiting) -> new EventResult(waiters, releasedAt.size(),
+						releasedAt.stream().mapToDouble(Double::doubleValue).min().orElse(0), spread(releasedAt),
+						lateStillWaiting));
 		});
 	}
 
@@ -66,6 +62,19 @@ class EventService {
 		double max = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		double min = times.stream().mapToDouble(Double::doubleValue).min().orElse(0);
 		return Math.round((max - min) * 1000) / 1000.0;
+	}
+
+	/**
+	 * When the waiters went on.
+	 *
+	 * @param waiters coroutines that awaited the event
+	 * @param released how many set() released
+	 * @param releasedAfterMs when the first went on, since the start: at set()
+	 * @param releaseSpreadMs between the first and the last to go on
+	 * @param afterClearWaits whether a new waiter waits after clear()
+	 */
+	record EventResult(int waiters, int released, double releasedAfterMs, double releaseSpreadMs,
+			boolean afterClearWaits) {
 	}
 
 }

@@ -1,11 +1,11 @@
 package dev.asynciolearn.sync;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
@@ -33,34 +33,43 @@ class LockService {
 
 	private static final Duration SUSPEND = Duration.ofMillis(1);
 
-	Mono<Report> run(int workers, boolean useLock) {
+	Mono<Report<LockResult>> run(LockRequest request) {
+		int workers = request.workers();
+		boolean useLock = request.useLock();
 		return Timeline.mono(LOCK, (timeline) -> {
 			AtomicInteger counter = new AtomicInteger();
 			ReactiveSemaphore lock = new ReactiveSemaphore(1);
 			return Flux.range(0, workers).flatMap((i) -> {
 				Mono<Void> section = readSuspendWrite(timeline, "worker-" + i, counter);
 				return useLock ? lock.withPermit(() -> section) : section;
-			}, workers).then(Mono.fromSupplier(() -> {
-				Map<String, Object> result = new LinkedHashMap<>();
-				result.put("workers", workers);
-				result.put("useLock", useLock);
-				result.put("expected", workers);
-				result.put("final", counter.get());
-				result.put("lostUpdates", workers - counter.get());
-				return timeline.report(result);
-			}));
+			}, workers)
+				.then(Mono.fromSupplier(
+						() -> new LockResult(workers, useLock, workers, counter.get(), workers - counter.get())));
 		});
 	}
 
 	private static Mono<Void> readSuspendWrite(Timeline timeline, String worker, AtomicInteger counter) {
 		return Mono.defer(() -> {
 			int read = counter.get();
-			timeline.event(worker, "read " + read);
+			timeline.event(worker, Event.READ, read);
 			return Mono.delay(SUSPEND).doOnNext((tick) -> {
 				counter.set(read + 1);
-				timeline.event(worker, "write " + (read + 1));
+				timeline.event(worker, Event.WRITE, read + 1);
 			}).then();
 		});
+	}
+
+	/**
+	 * What the workers left in the counter.
+	 *
+	 * @param workers workers that each added one
+	 * @param useLock whether they held the lock
+	 * @param expected what the counter should read
+	 * @param finalCount what it reads
+	 * @param lostUpdates expected minus final: updates overwritten by the race
+	 */
+	record LockResult(int workers, boolean useLock, int expected, @JsonProperty("final") int finalCount,
+			int lostUpdates) {
 	}
 
 }

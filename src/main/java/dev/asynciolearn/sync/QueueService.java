@@ -4,14 +4,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
@@ -33,10 +32,14 @@ class QueueService {
 					+ "async def consumer(): x = await q.get()",
 			"AsyncQueue.put(x) / get(): Mono that completes when there is room / an item (waiters are Sinks)");
 
-	Mono<Report> run(AsyncQueue.Kind kind, int maxsize, int producers, int consumers, int items, Duration consume,
-			Duration consumersStartAfter) {
+	Mono<Report<QueueResult>> run(QueueRequest request) {
+		int producers = request.producers();
+		int consumers = request.consumers();
+		int items = request.items();
+		Duration consume = Duration.ofMillis(request.consumeMs());
+		Duration consumersStartAfter = Duration.ofMillis(request.consumersStartAfterMs());
 		return Timeline.mono(QUEUE, (timeline) -> {
-			AsyncQueue<Integer> queue = new AsyncQueue<>(kind, maxsize, Comparator.naturalOrder());
+			AsyncQueue<Integer> queue = new AsyncQueue<>(request.kind(), request.maxsize(), Comparator.naturalOrder());
 			List<Integer> values = values(items);
 			List<Integer> putOrder = new CopyOnWriteArrayList<>();
 			List<Integer> getOrder = new CopyOnWriteArrayList<>();
@@ -52,17 +55,10 @@ class QueueService {
 						.defer(() -> (claimed.getAndIncrement() < items)
 								? get(timeline, queue, "consumer-" + c, getOrder, consume) : Mono.<Void>empty())
 						.repeat(() -> claimed.get() < items)));
-			return Mono.when(producing, consuming).then(Mono.fromSupplier(() -> {
-				Map<String, Object> result = new LinkedHashMap<>();
-				result.put("kind", kind);
-				result.put("maxsize", maxsize);
-				result.put("putOrder", putOrder);
-				result.put("getOrder", getOrder);
-				result.put("peakQueueSize", queue.peakSize());
-				result.put("putsThatWaited", waitedToPut.get());
-				result.put("everyItemExactlyOnce", sorted(getOrder).equals(sorted(values)));
-				return timeline.report(result);
-			}));
+			return Mono.when(producing, consuming)
+				.then(Mono.fromSupplier(() -> new QueueResult(request.kind(), request.maxsize(), List.copyOf(putOrder),
+						List.copyOf(getOrder), queue.peakSize(), waitedToPut.get(),
+						sorted(getOrder).equals(sorted(values)))));
 		});
 	}
 
@@ -71,11 +67,11 @@ class QueueService {
 		return Mono.defer(() -> {
 			if (queue.size() >= queue.maxsize()) {
 				waitedToPut.incrementAndGet();
-				timeline.event(producer, "waits to put " + value + " (full)");
+				timeline.event(producer, Event.WAIT, "to put " + value + ": the queue is full");
 			}
 			return queue.put(value).doOnSuccess((done) -> {
 				putOrder.add(value);
-				timeline.event(producer, "put " + value);
+				timeline.event(producer, Event.PUT, value);
 			});
 		});
 	}
@@ -84,7 +80,7 @@ class QueueService {
 			Duration consume) {
 		return queue.get().doOnNext((value) -> {
 			getOrder.add(value);
-			timeline.event(consumer, "get " + value);
+			timeline.event(consumer, Event.GET, value);
 		}).then(Mono.delay(consume)).then();
 	}
 
@@ -105,6 +101,21 @@ class QueueService {
 		List<Integer> copy = new ArrayList<>(values);
 		Collections.sort(copy);
 		return copy;
+	}
+
+	/**
+	 * What went through the queue.
+	 *
+	 * @param kind its order
+	 * @param maxsize its size
+	 * @param putOrder the items in the order they went in
+	 * @param getOrder the items in the order they came out
+	 * @param peakQueueSize the most items it held at once
+	 * @param putsThatWaited puts that found it full and waited
+	 * @param everyItemExactlyOnce whether every item came out once, none lost or twice
+	 */
+	record QueueResult(AsyncQueue.Kind kind, int maxsize, List<Integer> putOrder, List<Integer> getOrder,
+			int peakQueueSize, int putsThatWaited, boolean everyItemExactlyOnce) {
 	}
 
 }

@@ -1,11 +1,11 @@
 package dev.asynciolearn.sync;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.asynciolearn.system.RunLimit;
 import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
@@ -25,27 +25,37 @@ class SemaphoreService {
 			"sem = asyncio.Semaphore(permits)\nasync def worker():\n    async with sem: await asyncio.sleep(hold)",
 			"sem.withPermit(() -> Mono.delay(hold))  // sem = ReactiveSemaphore(permits), on reactor-pool");
 
-	Mono<Report> run(int workers, int permits, Duration hold) {
+	Mono<Report<SemaphoreResult>> run(SemaphoreRequest request) {
+		int workers = request.workers();
+		int permits = request.permits();
+		Duration hold = Duration.ofMillis(request.holdMs());
 		return Timeline.mono(SEMAPHORE, (timeline) -> {
 			ReactiveSemaphore semaphore = new ReactiveSemaphore(permits);
 			AtomicInteger inside = new AtomicInteger();
 			AtomicInteger peak = new AtomicInteger();
 			return Flux.range(0, workers).flatMap((i) -> semaphore.withPermit(() -> Mono.defer(() -> {
 				peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
-				timeline.event("worker-" + i, "enter");
+				timeline.event("worker-" + i, Event.ACQUIRED);
 				return Mono.delay(hold).doOnNext((tick) -> {
 					inside.decrementAndGet();
-					timeline.event("worker-" + i, "leave");
+					timeline.event("worker-" + i, Event.RELEASED);
 				});
-			})), workers).then(Mono.fromSupplier(() -> {
-				Map<String, Object> result = new LinkedHashMap<>();
-				result.put("workers", workers);
-				result.put("permits", permits);
-				result.put("peakInside", peak.get());
-				result.put("idealMs", -Math.floorDiv(-workers, permits) * hold.toMillis());
-				return timeline.report(result);
-			}));
+			})), workers)
+				.then(Mono.fromSupplier(() -> new SemaphoreResult(workers, permits, peak.get(),
+						RunLimit.rounds(workers, permits) * hold.toMillis())));
 		});
+	}
+
+	/**
+	 * How many were inside at once.
+	 *
+	 * @param workers workers that entered once each
+	 * @param permits the semaphore's permits
+	 * @param peakInside the most workers inside at once: the permits, never more
+	 * @param idealMs ceil(workers / permits) x holdMs: the elapsed time with perfect
+	 * packing
+	 */
+	record SemaphoreResult(int workers, int permits, int peakInside, long idealMs) {
 	}
 
 }

@@ -1,16 +1,13 @@
 package dev.asynciolearn.system;
 
-import dev.asynciolearn.timeline.Timeline;
+import dev.asynciolearn.timeline.CorrelatedLog;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
 
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The request's correlation id for log lines written outside a {@link Timeline}: an
- * exception handler runs on whichever thread the error reached, where the logging MDC
- * does not hold the id (thread-locals are not copied at every operator), so it is set for
- * the duration of the log call.
+ * The request's correlation id for log lines written outside a timeline, such as an
+ * exception handler's, on whichever thread the error reached.
  */
 public final class CorrelationId {
 
@@ -23,7 +20,7 @@ public final class CorrelationId {
 	 * @return the id, or {@code null} when the filter did not run
 	 */
 	public static @Nullable String of(ServerWebExchange exchange) {
-		return exchange.getAttribute(Timeline.CORRELATION_ID);
+		return exchange.getAttribute(CorrelatedLog.KEY);
 	}
 
 	/**
@@ -32,24 +29,7 @@ public final class CorrelationId {
 	 * @param log writes the log line
 	 */
 	public static void log(ServerWebExchange exchange, Runnable log) {
-		String id = of(exchange);
-		String previous = MDC.get(Timeline.CORRELATION_ID);
-		if (id == null || id.equals(previous)) {
-			log.run();
-			return;
-		}
-		MDC.put(Timeline.CORRELATION_ID, id);
-		try {
-			log.run();
-		}
-		finally {
-			if (previous != null) {
-				MDC.put(Timeline.CORRELATION_ID, previous);
-			}
-			else {
-				MDC.remove(Timeline.CORRELATION_ID);
-			}
-		}
+		CorrelatedLog.run(of(exchange), log);
 	}
 
 }

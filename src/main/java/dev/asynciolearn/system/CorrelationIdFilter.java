@@ -3,7 +3,7 @@ package dev.asynciolearn.system;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
-import dev.asynciolearn.timeline.Timeline;
+import dev.asynciolearn.timeline.CorrelatedLog;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -29,7 +29,7 @@ class CorrelationIdFilter implements WebFilter {
 
 	static final String HEADER = "X-Correlation-Id";
 
-	static final String KEY = Timeline.CORRELATION_ID;
+	static final String KEY = CorrelatedLog.KEY;
 
 	private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 

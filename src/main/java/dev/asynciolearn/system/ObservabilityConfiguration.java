@@ -16,8 +16,8 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
  * Lets Reactor copy the correlation id from its context into the logging MDC where it
  * restores thread-locals: in {@code handle} and {@code tap} with the default
  * {@code spring.reactor.context-propagation=limited}, at every operator with {@code auto}
- * (which costs about twice the CPU per request, so the service does not use it). Also
- * keeps the request observation to what the metrics use.
+ * (which cost up to a fifth more CPU per request, measured in bench/README.md, so the
+ * service does not use it). Also keeps the request observation to what the metrics use.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservabilityConfiguration {

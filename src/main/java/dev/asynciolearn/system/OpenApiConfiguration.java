@@ -1,11 +1,14 @@
 package dev.asynciolearn.system;
 
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Locale;
 
+import dev.asynciolearn.timeline.Event;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -56,7 +59,10 @@ class OpenApiConfiguration {
 				.addProperty("status", new IntegerSchema())
 				.addProperty("detail", new StringSchema())
 				.addProperty("instance", new StringSchema())
-				.addProperty("parameter", new StringSchema());
+				.addProperty("parameter", new StringSchema())
+				.addProperty("errors",
+						new ArraySchema().items(new ObjectSchema().addProperty("parameter", new StringSchema())
+							.addProperty("detail", new StringSchema())));
 			api.getComponents().addSchemas("Problem", problem);
 			Content content = new Content().addMediaType("application/problem+json",
 					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
@@ -72,6 +78,27 @@ class OpenApiConfiguration {
 				operation.getResponses()
 					.putIfAbsent("500", new ApiResponse().description("Unexpected failure").content(content));
 			}));
+		};
+	}
+
+	/**
+	 * The timeline's vocabulary ({@link Event}) in the description of
+	 * {@code TimelineEvent.event}: its values, and in {@code x-waiting} those after which
+	 * a task holds no thread. The explorer draws from this list.
+	 */
+	@Bean
+	OpenApiCustomizer timelineVocabulary() {
+		return (api) -> {
+			Schema<?> timelineEvent = api.getComponents().getSchemas().get("TimelineEvent");
+			if (timelineEvent == null || timelineEvent.getProperties() == null) {
+				return;
+			}
+			StringSchema event = new StringSchema();
+			event.description("What happened; after the events in x-waiting the task holds no thread");
+			Arrays.stream(Event.values()).map(Event::label).forEach(event::addEnumItem);
+			event.addExtension("x-waiting",
+					Arrays.stream(Event.values()).filter(Event::waits).map(Event::label).toList());
+			timelineEvent.getProperties().put("event", event);
 		};
 	}
 

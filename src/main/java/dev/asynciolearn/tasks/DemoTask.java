@@ -1,7 +1,6 @@
 package dev.asynciolearn.tasks;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,13 +44,9 @@ public final class DemoTask {
 
 	private final AtomicReference<Outcome> outcome = new AtomicReference<>(PENDING);
 
-	private final List<String> callbackLog = new CopyOnWriteArrayList<>();
-
-	private final List<String> callbacks = new ArrayList<>();
-
-	private boolean callbacksFired;
-
 	private final Sinks.Empty<Void> finished = Sinks.empty();
+
+	private final List<String> callbackLog = new CopyOnWriteArrayList<>();
 
 	private volatile @Nullable Disposable running;
 
@@ -89,20 +84,11 @@ public final class DemoTask {
 
 	/**
 	 * {@code task.add_done_callback(fn)}: runs once when the task finishes, or right away
-	 * if it already has.
+	 * if it already has (the finished signal replays to late subscribers).
 	 * @param callback the callback's name, as it appears in the log
 	 */
 	public void addDoneCallback(String callback) {
-		boolean runNow;
-		synchronized (this.callbacks) {
-			runNow = this.callbacksFired;
-			if (!runNow) {
-				this.callbacks.add(callback);
-			}
-		}
-		if (runNow) {
-			runCallback(callback);
-		}
+		this.finished.asMono().subscribe(null, null, () -> runCallback(callback));
 	}
 
 	/**
@@ -146,12 +132,6 @@ public final class DemoTask {
 			return false;
 		}
 		onFinish.run();
-		List<String> toRun;
-		synchronized (this.callbacks) {
-			this.callbacksFired = true;
-			toRun = List.copyOf(this.callbacks);
-		}
-		toRun.forEach(this::runCallback);
 		this.finished.tryEmitEmpty();
 		return true;
 	}

@@ -17,12 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param result what the task returns, if it does not fail
  */
 record NewTask(
-		@NotNull(message = "is required") @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
+		@NotNull @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
 				message = "must be 1 to 50 letters, digits, spaces, '.', '_' or '-'") String name,
-		@NotNull(message = "is required") @Range(max = MAX_DURATION_MS,
-				message = "must be between 0 and " + MAX_DURATION_MS) Long durationMs,
-		@Size(min = 1, max = 200, message = "must be 1 to 200 characters") @Nullable String failWith,
-		@Size(max = 200, message = "must be at most 200 characters") @Nullable String result) {
+		@NotNull @Range(max = MAX_DURATION_MS) Long durationMs, @Size(min = 1, max = 200) @Nullable String failWith,
+		@Size(max = 200) @Nullable String result) {
 
 	static final long MAX_DURATION_MS = 300_000;
 

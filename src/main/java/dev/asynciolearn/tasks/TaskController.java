@@ -3,13 +3,13 @@ package dev.asynciolearn.tasks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
+import dev.asynciolearn.tasks.InterleaveService.InterleaveResult;
+import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
-import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
@@ -19,22 +19,30 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code asyncio.Task} over HTTP: create (and start), look, cancel, add done callbacks,
- * list.
+ * Chapter 2 over HTTP: tasks taking turns, and {@code asyncio.Task} itself: create (and
+ * start), look, cancel, add done callbacks, list.
  */
 @RestController
 @RequestMapping("/api/tasks")
-@Tag(name = "tasks", description = "asyncio.create_task, Task.cancel, add_done_callback, all_tasks")
+@Tag(name = "tasks", description = "tasks taking turns; asyncio.create_task, Task.cancel, add_done_callback, all_tasks")
 class TaskController {
 
 	private final TaskRegistry registry;
 
-	TaskController(TaskRegistry registry) {
+	private final InterleaveService interleave;
+
+	TaskController(TaskRegistry registry, InterleaveService interleave) {
 		this.registry = registry;
+		this.interleave = interleave;
+	}
+
+	@Operation(summary = "Two tasks whose steps interleave because each suspends between steps (example_tasks.py)")
+	@GetMapping("/interleave")
+	Mono<Report<InterleaveResult>> interleave(@ParameterObject InterleaveRequest request) {
+		return this.interleave.interleave(request);
 	}
 
 	@Operation(summary = "asyncio.create_task(work(durationMs), name=name): starts at once, answers its id")
@@ -56,25 +64,32 @@ class TaskController {
 
 	@Operation(summary = "task.cancel(): true if it was pending (it is now CANCELLED), false if already finished")
 	@DeleteMapping("/{id}")
-	Map<String, Object> cancel(@PathVariable long id) {
+	Cancellation cancel(@PathVariable long id) {
 		boolean cancelled = this.registry.cancel(id);
-		return Map.of("cancelled", cancelled, "task", this.registry.get(id).view());
+		return new Cancellation(cancelled, this.registry.get(id).view());
 	}
 
 	@Operation(summary = "task.add_done_callback(fn): runs when the task finishes, at once if it already has")
 	@PostMapping("/{id}/callbacks")
-	TaskView addDoneCallback(@PathVariable long id,
-			@RequestParam(defaultValue = "callback") @Pattern(regexp = "[A-Za-z0-9_]{1,40}",
-					message = "must be 1 to 40 letters, digits or '_'") String name) {
+	TaskView addDoneCallback(@PathVariable long id, @ParameterObject CallbackRequest request) {
 		DemoTask task = this.registry.get(id);
-		task.addDoneCallback(name);
+		task.addDoneCallback(request.name());
 		return task.view();
 	}
 
 	@Operation(summary = "The tasks kept, newest first; ?state=PENDING is asyncio.all_tasks()")
 	@GetMapping
-	List<TaskView> all(@RequestParam(required = false) DemoTask.@Nullable State state) {
-		return this.registry.all(state);
+	List<TaskView> all(@ParameterObject TaskQuery query) {
+		return this.registry.all(query.state());
+	}
+
+	/**
+	 * What {@code task.cancel()} answered.
+	 *
+	 * @param cancelled {@code true} if the task was pending and is now cancelled
+	 * @param task the task as it is now
+	 */
+	record Cancellation(boolean cancelled, TaskView task) {
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.asynciolearn.tasks;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.asynciolearn.system.ApiProblem;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -49,13 +51,15 @@ public class TaskRegistry implements DisposableBean {
 	 * @param work what the task does; its value becomes the task's result, its error the
 	 * task's exception
 	 * @return the running task
-	 * @throws TooManyTasksException if as many tasks as allowed are pending already
+	 * @throws ApiProblem a 429 if as many tasks as allowed are pending already
 	 */
 	public DemoTask start(String name, Mono<?> work) {
 		forgetOldTasks();
 		if (this.pending.incrementAndGet() > this.properties.maxPending()) {
 			this.pending.decrementAndGet();
-			throw new TooManyTasksException(this.properties.maxPending());
+			throw ApiProblem.tooManyRequests("Too many pending tasks", this.properties.maxPending()
+					+ " tasks are pending already, the most this service runs at once; cancel some or wait for them.",
+					Duration.ofSeconds(1));
 		}
 		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now());
 		this.tasks.put(task.id(), task);
@@ -67,12 +71,13 @@ public class TaskRegistry implements DisposableBean {
 	 * The task with that id.
 	 * @param id the task's id
 	 * @return the task
-	 * @throws TaskNotFoundException if there is none
+	 * @throws ApiProblem a 404 if there is none
 	 */
 	public DemoTask get(long id) {
 		DemoTask task = this.tasks.get(id);
 		if (task == null) {
-			throw new TaskNotFoundException(id);
+			throw ApiProblem.notFound("Task not found", "id", "Parameter 'id': no task " + id
+					+ "; finished tasks are forgotten after a while. GET /api/tasks lists them.");
 		}
 		return task;
 	}

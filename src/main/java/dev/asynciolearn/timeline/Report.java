@@ -6,6 +6,7 @@ import java.util.List;
  * The answer of every demo endpoint: the result, how long it took and what ran when, on
  * which thread.
  *
+ * @param <R> the demo's result, a record of its own
  * @param concept the concept's short name
  * @param asyncio the asyncio code it mirrors
  * @param reactor the Reactor operators used
@@ -14,6 +15,6 @@ import java.util.List;
  * @param timeline what happened, in time order
  * @param droppedEvents events not recorded because the timeline reached its size limit
  */
-public record Report(String concept, String asyncio, String reactor, double elapsedMs, Object result,
+public record Report<R>(String concept, String asyncio, String reactor, double elapsedMs, R result,
 		List<TimelineEvent> timeline, int droppedEvents) {
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.MDC;
+import reactor.core.observability.SignalListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -23,24 +25,21 @@ import reactor.util.context.ContextView;
  * Lock-free and bounded: at most {@link #MAX_EVENTS} events are kept, later ones are only
  * counted, so no request can grow a timeline without limit.
  * <p>
- * A demo starts one with {@link #mono} or {@link #flux}: like {@code Mono.defer}, nothing
- * happens until subscription, and the timeline also picks up the request's correlation id
- * from the Reactor context, the request-scoped store that plays the part of Python's
- * {@code contextvars}. Debug log lines of the timeline carry that id on whichever thread
- * they are written, without copying thread-locals at every operator (which is what
- * {@code spring.reactor.context-propagation=auto} would do, at about twice the CPU per
- * request: see the README's benchmarks).
+ * A demo starts one with {@link #mono}, {@link #request} or {@link #flux}: like
+ * {@code Mono.defer}, nothing happens until subscription, and the timeline also picks up
+ * the request's correlation id from the Reactor context, the request-scoped store that
+ * plays the part of Python's {@code contextvars}. Debug log lines of the timeline carry
+ * that id on whichever thread they are written, without copying thread-locals at every
+ * operator, which is what {@code spring.reactor.context-propagation=auto} would do at a
+ * measured cost in CPU per request (bench/README.md).
  */
 public final class Timeline {
 
 	/** Events kept per timeline; further events are counted as dropped. */
 	public static final int MAX_EVENTS = 10_000;
 
-	/**
-	 * The key of the request's correlation id in the Reactor context and in the logging
-	 * MDC.
-	 */
-	public static final String CORRELATION_ID = "correlationId";
+	/** The task that stands for the whole request in {@link #request} demos. */
+	public static final String REQUEST = "request";
 
 	private static final Log logger = LogFactory.getLog(Timeline.class);
 
@@ -71,18 +70,36 @@ public final class Timeline {
 
 	/**
 	 * A demo that runs, and starts its timeline, only when subscribed, once per
-	 * subscription.
-	 * @param <T> what the demo emits
+	 * subscription; its result becomes the report.
+	 * @param <R> the demo's result
 	 * @param concept what the demo teaches
 	 * @param demo builds the demo's pipeline around its timeline
-	 * @return the deferred demo
+	 * @return the deferred demo's report
 	 */
-	public static <T> Mono<T> mono(Concept concept, Function<Timeline, Mono<T>> demo) {
-		return Mono.deferContextual((context) -> demo.apply(new Timeline(concept, correlationId(context))));
+	public static <R> Mono<Report<R>> mono(Concept concept, Function<Timeline, Mono<R>> demo) {
+		return Mono.deferContextual((context) -> {
+			Timeline timeline = new Timeline(concept, correlationId(context));
+			return demo.apply(timeline).map(timeline::report);
+		});
 	}
 
 	/**
-	 * The {@link Flux} counterpart of {@link #mono}.
+	 * {@link #mono}, with the whole request on a {@value #REQUEST} row: started at
+	 * subscription, done when the result is there.
+	 * @param <R> the demo's result
+	 * @param concept what the demo teaches
+	 * @param demo builds the demo's pipeline around its timeline
+	 * @return the deferred demo's report
+	 */
+	public static <R> Mono<Report<R>> request(Concept concept, Function<Timeline, Mono<R>> demo) {
+		return mono(concept, (timeline) -> {
+			timeline.event(REQUEST, Event.START);
+			return demo.apply(timeline).doOnNext((result) -> timeline.event(REQUEST, Event.DONE));
+		});
+	}
+
+	/**
+	 * The {@link Flux} counterpart of {@link #mono}, for demos that stream their items.
 	 * @param <T> what the demo emits
 	 * @param concept what the demo teaches
 	 * @param demo builds the demo's pipeline around its timeline
@@ -93,7 +110,7 @@ public final class Timeline {
 	}
 
 	private static @Nullable String correlationId(ContextView context) {
-		return context.getOrDefault(CORRELATION_ID, null);
+		return context.getOrDefault(CorrelatedLog.KEY, null);
 	}
 
 	/**
@@ -101,14 +118,56 @@ public final class Timeline {
 	 * @param task the task or part of the demo
 	 * @param event what happened
 	 */
-	public void event(String task, String event) {
+	public void event(String task, Event event) {
+		event(task, event, null);
+	}
+
+	/**
+	 * Record that {@code event} happened to {@code task} now, on the calling thread.
+	 * @param task the task or part of the demo
+	 * @param event what happened
+	 * @param detail what it concerned (a value, an item, an exception), or {@code null}
+	 */
+	public void event(String task, Event event, @Nullable Object detail) {
 		long at = System.nanoTime() - this.startNanos;
+		String text = (detail != null) ? detail.toString() : null;
 		if (logger.isDebugEnabled()) {
-			debug(this.concept.name() + " | " + task + ": " + event);
+			CorrelatedLog.run(this.correlationId, () -> logger
+				.debug(this.concept.name() + " | " + task + ": " + event + ((text != null) ? " " + text : "")));
 		}
 		if (this.size.getAndIncrement() < MAX_EVENTS) {
-			this.entries.add(new Entry(at, task, event, Thread.currentThread().getName()));
+			this.entries.add(new Entry(at, task, event, text, Thread.currentThread().getName()));
 		}
+	}
+
+	/**
+	 * A task's life from the signals of its {@code Mono}, for {@code tap}:
+	 * {@code started} at subscription, then its first ending: {@code finished} on a value
+	 * or completion, {@link Event#ERROR} or {@link Event#CANCELLED}.
+	 * @param <T> the task's value
+	 * @param task the task's row
+	 * @param started what subscribing means for it, e.g. {@link Event#START} or
+	 * {@link Event#SUSPEND}
+	 * @param finished what its value means, e.g. {@link Event#DONE} or
+	 * {@link Event#RESUME}
+	 * @return the listener for {@code mono.tap(...)}
+	 */
+	public <T> Supplier<SignalListener<T>> task(String task, Event started, Event finished) {
+		return task(task, started, finished, (ending) -> {
+		});
+	}
+
+	/**
+	 * {@link #task(String, Event, Event)}, also telling {@code ended} how the task ended.
+	 * @param <T> the task's value
+	 * @param task the task's row
+	 * @param started what subscribing means for it
+	 * @param finished what its value means
+	 * @param ended told the task's first ending, once
+	 * @return the listener for {@code mono.tap(...)}
+	 */
+	public <T> Supplier<SignalListener<T>> task(String task, Event started, Event finished, Consumer<Ending> ended) {
+		return () -> new TaskListener<>(this, task, started, finished, ended);
 	}
 
 	/**
@@ -121,13 +180,14 @@ public final class Timeline {
 
 	/**
 	 * The report as of now.
+	 * @param <R> the demo's result
 	 * @param result what the demo computed
 	 * @return the report with the events recorded so far, in time order
 	 */
-	public Report report(Object result) {
+	public <R> Report<R> report(R result) {
 		double elapsed = elapsedMs();
 		int dropped = Math.max(0, this.size.get() - MAX_EVENTS);
-		return new Report(this.concept.name(), this.concept.asyncio(), this.concept.reactor(), elapsed, result,
+		return new Report<>(this.concept.name(), this.concept.asyncio(), this.concept.reactor(), elapsed, result,
 				events(), dropped);
 	}
 
@@ -140,36 +200,17 @@ public final class Timeline {
 		sorted.sort(Comparator.comparingLong(Entry::atNanos));
 		List<TimelineEvent> events = new ArrayList<>(sorted.size());
 		for (Entry entry : sorted) {
-			events.add(new TimelineEvent(toMillis(entry.atNanos()), entry.task(), entry.event(), entry.thread()));
+			events.add(new TimelineEvent(toMillis(entry.atNanos()), entry.task(), entry.event(), entry.detail(),
+					entry.thread()));
 		}
 		return events;
-	}
-
-	private void debug(String message) {
-		String previous = MDC.get(CORRELATION_ID);
-		if (this.correlationId == null || this.correlationId.equals(previous)) {
-			logger.debug(message);
-			return;
-		}
-		MDC.put(CORRELATION_ID, this.correlationId);
-		try {
-			logger.debug(message);
-		}
-		finally {
-			if (previous != null) {
-				MDC.put(CORRELATION_ID, previous);
-			}
-			else {
-				MDC.remove(CORRELATION_ID);
-			}
-		}
 	}
 
 	private static double toMillis(long nanos) {
 		return Math.round(nanos / 1_000.0) / 1_000.0;
 	}
 
-	private record Entry(long atNanos, String task, String event, String thread) {
+	private record Entry(long atNanos, String task, Event event, @Nullable String detail, String thread) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package dev.asynciolearn.database;
+package dev.asynciolearn.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;

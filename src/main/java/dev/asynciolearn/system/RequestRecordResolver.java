@@ -1,0 +1,117 @@
+package dev.asynciolearn.system;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The one way an endpoint takes its query parameters: a record per endpoint, annotated
+ * {@code @ParameterObject}, whose components state each parameter's rules where the
+ * OpenAPI description reads them: its range ({@code @Range}), its default
+ * ({@code @Schema(defaultValue)}), its meaning ({@code @Parameter(description)}).
+ * <p>
+ * Each component comes from the query parameter of its name, or from its default when the
+ * request leaves it out or empty. Then the record is checked: each parameter against its
+ * constraints, then, once all are valid, the rules across them
+ * ({@link CrossParameterCheck}). Whatever is wrong answers {@code 400} naming the
+ * parameter, what it allows and what it got.
+ */
+final class RequestRecordResolver implements HandlerMethodArgumentResolver {
+
+	private final ConversionService conversions;
+
+	private final Validator validator;
+
+	private final Map<Class<?>, RequestRecord> records = new ConcurrentHashMap<>();
+
+	RequestRecordResolver(ConversionService conversions, Validator validator) {
+		this.conversions = conversions;
+		this.validator = validator;
+	}
+
+	@Override
+	public boolean supportsParameter(MethodParameter parameter) {
+		return parameter.hasParameterAnnotation(ParameterObject.class) && parameter.getParameterType().isRecord();
+	}
+
+	@Override
+	public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+			ServerWebExchange exchange) {
+		return Mono.fromSupplier(() -> resolve(parameter.getParameterType(), exchange.getRequest().getQueryParams()));
+	}
+
+	/**
+	 * Read a record's shape and its constraints now, on the calling thread, rather than
+	 * on an event loop at its first request.
+	 * @param type a request record
+	 */
+	void prepare(Class<?> type) {
+		this.records.computeIfAbsent(type, RequestRecord::of);
+		this.validator.getConstraintsForClass(type);
+	}
+
+	Object resolve(Class<?> type, MultiValueMap<String, String> query) {
+		RequestRecord shape = this.records.computeIfAbsent(type, RequestRecord::of);
+		List<InvalidParameter> errors = new ArrayList<>();
+		Object[] arguments = new Object[shape.parameters().size()];
+		for (int i = 0; i < arguments.length; i++) {
+			RequestRecord.RequestParameter parameter = shape.parameters().get(i);
+			String text = query.getFirst(parameter.name());
+			if (!StringUtils.hasLength(text)) {
+				text = parameter.defaultValue();
+			}
+			Object value = (text != null) ? convert(text, parameter.type()) : null;
+			if (value == null && text != null) {
+				errors.add(InvalidParameter.of(parameter.name(),
+						ParameterRules.describe(parameter.field(), parameter.type()), text));
+			}
+			arguments[i] = value;
+		}
+		if (!errors.isEmpty()) {
+			throw ApiProblem.badRequest(errors);
+		}
+		Object request = shape.create(arguments);
+		for (ConstraintViolation<Object> violation : this.validator.validate(request)) {
+			errors.add(InvalidParameter.of(violation.getPropertyPath().toString(), ParameterRules.describe(violation),
+					violation.getInvalidValue()));
+		}
+		if (!errors.isEmpty()) {
+			errors.sort(Comparator.comparingInt((error) -> shape.indexOf(error.parameter())));
+			throw ApiProblem.badRequest(errors);
+		}
+		if (request instanceof CrossParameterCheck check) {
+			InvalidParameter broken = check.crossCheck();
+			if (broken != null) {
+				throw ApiProblem.badRequest(List.of(broken));
+			}
+		}
+		return request;
+	}
+
+	private @Nullable Object convert(String text, Class<?> type) {
+		try {
+			return this.conversions.convert(text, type);
+		}
+		catch (ConversionException ex) {
+			return null;
+		}
+	}
+
+}
