@@ -1,6 +1,6 @@
 package dev.asynciolearn;
 
-import dev.asynciolearn.database.TestcontainersConfiguration;
+import dev.asynciolearn.postgres.TestcontainersConfiguration;
 
 import org.springframework.boot.SpringApplication;
 

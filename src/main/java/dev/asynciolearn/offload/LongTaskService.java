@@ -30,10 +30,10 @@ class LongTaskService {
 			"Flux.interval(ZERO, tick).takeUntilOther(job).concatWith(report)"
 					+ " with job = Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())");
 
-	private final BlockingCalls blocking;
+	private final ToThread toThread;
 
-	LongTaskService(BlockingCalls blocking) {
-		this.blocking = blocking;
+	LongTaskService(ToThread toThread) {
+		this.toThread = toThread;
 	}
 
 	/**
@@ -48,7 +48,7 @@ class LongTaskService {
 			timeline.event(Timeline.REQUEST, Event.START);
 			AtomicLong ticks = new AtomicLong();
 			AtomicLong workDone = new AtomicLong();
-			Mono<Long> job = this.blocking.offload(Mono.fromCallable(() -> this.blocking.run(timeline, "job", () -> {
+			Mono<Long> job = this.toThread.offload(Mono.fromCallable(() -> this.toThread.run(timeline, "job", () -> {
 				Thread.sleep(work.toMillis());
 				return work.toMillis();
 			}))).doOnSubscribe((s) -> timeline.event("job", Event.HOP)).doOnNext((done) -> workDone.set(done));

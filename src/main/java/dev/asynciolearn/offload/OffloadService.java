@@ -40,7 +40,7 @@ class OffloadService {
 			"await asyncio.sleep(delay); data = await asyncio.to_thread(read_file, name); await asyncio.sleep(delay)",
 			"Mono.delay(delay).then(offloadedRead).flatMap((data) -> Mono.delay(delay).thenReturn(data))");
 
-	private final BlockingCalls blocking;
+	private final ToThread toThread;
 
 	private final SlowStorage storage;
 
@@ -48,8 +48,8 @@ class OffloadService {
 
 	private final Duration defaultLatency;
 
-	OffloadService(BlockingCalls blocking, SlowStorage storage, DataFolder folder, OffloadProperties properties) {
-		this.blocking = blocking;
+	OffloadService(ToThread toThread, SlowStorage storage, DataFolder folder, OffloadProperties properties) {
+		this.toThread = toThread;
 		this.storage = storage;
 		this.folder = folder;
 		this.defaultLatency = properties.defaultLatency();
@@ -81,7 +81,7 @@ class OffloadService {
 	}
 
 	Mono<List<DataFolder.DataFile>> files() {
-		return this.blocking.offload(Mono.fromCallable(this.folder::list));
+		return this.toThread.offload(Mono.fromCallable(this.folder::list));
 	}
 
 	private Duration latency(@Nullable Long latencyMs) {
@@ -89,13 +89,13 @@ class OffloadService {
 	}
 
 	private Mono<FileDigest> offloadedRead(Timeline timeline, String name, Duration latency) {
-		return this.blocking.offload(blockingRead(timeline, name, latency))
+		return this.toThread.offload(blockingRead(timeline, name, latency))
 			.doOnSubscribe((s) -> timeline.event("read", Event.HOP));
 	}
 
 	private Mono<FileDigest> blockingRead(Timeline timeline, String name, Duration latency) {
 		return Mono
-			.fromCallable(() -> this.blocking.run(timeline, "read", () -> this.storage.readAndHash(name, latency)));
+			.fromCallable(() -> this.toThread.run(timeline, "read", () -> this.storage.readAndHash(name, latency)));
 	}
 
 	private static Mono<Long> ioWait(Timeline timeline, String task, Duration delay) {

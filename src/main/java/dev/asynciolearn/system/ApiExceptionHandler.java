@@ -50,14 +50,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		MethodParameter parameter = ex.getMethodParameter();
 		if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
 			return handleException(ApiProblem.badRequest(List.of(new InvalidParameter("body",
-					"The request body is missing or is not valid JSON for this endpoint."))), exchange);
+					"The request 'body' is missing or is not valid JSON for this endpoint."))), exchange);
 		}
 		if (parameter != null && ex.getCause() instanceof TypeMismatchException mismatch) {
 			String name = String.valueOf(parameter.getParameterName());
-			String type = parameter.getParameterType().getSimpleName();
-			return handleException(
-					ApiProblem.badRequest(
-							List.of(InvalidParameter.of(name, "must be a value of type " + type, mismatch.getValue()))),
+			String rule = ParameterRules.describe(parameter.getParameter(), parameter.getParameterType());
+			return handleException(ApiProblem.badRequest(List.of(InvalidParameter.of(name, rule, mismatch.getValue()))),
 					exchange);
 		}
 		return super.handleServerWebInputException(ex, headers, status, exchange);

@@ -62,8 +62,10 @@ final class ParameterRules {
 			return "must be one of "
 					+ Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
 		}
-		return "must be a " + ((type.isPrimitive() || Number.class.isAssignableFrom(type)) ? "number" : "value")
-				+ " of type " + type.getSimpleName();
+		if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+			return "must be an integer";
+		}
+		return "must be a value of type " + type.getSimpleName();
 	}
 
 	private static @Nullable String words(Annotation constraint) {

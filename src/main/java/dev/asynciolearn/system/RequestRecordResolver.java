@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
@@ -74,15 +73,19 @@ final class RequestRecordResolver implements HandlerMethodArgumentResolver {
 		for (int i = 0; i < arguments.length; i++) {
 			RequestRecord.RequestParameter parameter = shape.parameters().get(i);
 			String text = query.getFirst(parameter.name());
-			if (!StringUtils.hasLength(text)) {
+			if (text == null || (text.isEmpty() && parameter.defaultValue() != null)) {
 				text = parameter.defaultValue();
 			}
-			Object value = (text != null) ? convert(text, parameter.type()) : null;
-			if (value == null && text != null) {
+			try {
+				arguments[i] = (text != null) ? this.conversions.convert(text, parameter.type()) : null;
+			}
+			catch (ConversionException ex) {
+				arguments[i] = null;
+			}
+			if (text != null && arguments[i] == null && (!text.isEmpty() || parameter.type().isPrimitive())) {
 				errors.add(InvalidParameter.of(parameter.name(),
 						ParameterRules.describe(parameter.field(), parameter.type()), text));
 			}
-			arguments[i] = value;
 		}
 		if (!errors.isEmpty()) {
 			throw ApiProblem.badRequest(errors);
@@ -103,15 +106,6 @@ final class RequestRecordResolver implements HandlerMethodArgumentResolver {
 			}
 		}
 		return request;
-	}
-
-	private @Nullable Object convert(String text, Class<?> type) {
-		try {
-			return this.conversions.convert(text, type);
-		}
-		catch (ConversionException ex) {
-			return null;
-		}
 	}
 
 }

@@ -1,12 +1,11 @@
 package dev.asynciolearn.collections;
 
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import org.junit.jupiter.api.Test;
 import dev.asynciolearn.timeline.TestReports;
-import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
@@ -14,10 +13,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
 import static dev.asynciolearn.timeline.TestReports.expectConcept;
-import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebFluxTest(CollectionsController.class)
@@ -58,32 +57,21 @@ class CollectionsControllerTests {
 					/api/collections/as-completed?timeoutMs=60001      | timeoutMs  | between 1 and 60000
 					""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client, uri, parameter, rule);
 		verifyNoInteractions(this.gather, this.wait, this.waitFor, this.asCompleted);
 	}
 
 	@Test
 	void goodParametersReachTheServicesAsGiven() {
-		given(this.gather.gather(4, 250L, 2, true)).willReturn(Mono.just(TestReports.named("gather(4, 250, 2, true)")));
-		given(this.wait.wait(ReturnWhen.FIRST_EXCEPTION, 5, 200L, 1, Duration.ofMillis(700)))
+		given(this.gather.gather(new GatherRequest(4, 250, 2, true)))
+			.willReturn(Mono.just(TestReports.named("gather(4, 250, 2, true)")));
+		given(this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 5, 200, 1, 700L)))
 			.willReturn(Mono.just(TestReports.named("wait(FIRST_EXCEPTION, 5, 200, 1, 700)")));
-		given(this.wait.wait(ReturnWhen.ALL_COMPLETED, 3, 300L, null, null))
+		given(this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 300, null, null)))
 			.willReturn(Mono.just(TestReports.named("wait()")));
-		given(this.waitFor.waitFor(Duration.ofMillis(900), Duration.ofMillis(80)))
+		given(this.waitFor.waitFor(new WaitForRequest(900, 80)))
 			.willReturn(Mono.just(TestReports.named("waitFor(900, 80)")));
-		given(this.asCompleted.asCompleted(2, 100L, Duration.ofMillis(500))).willReturn(Flux.empty());
+		given(this.asCompleted.asCompleted(new AsCompletedRequest(2, 100, 500))).willReturn(Flux.empty());
 		expectConcept(this.client, "/api/collections/gather?count=4&delayMs=250&failAt=2&returnExceptions=true",
 				"gather(4, 250, 2, true)");
 		expectConcept(this.client,
@@ -97,7 +85,17 @@ class CollectionsControllerTests {
 			.exchange()
 			.expectStatus()
 			.isOk();
-		then(this.asCompleted).should().asCompleted(2, 100L, Duration.ofMillis(500));
+		then(this.asCompleted).should().asCompleted(new AsCompletedRequest(2, 100, 500));
+	}
+
+	@Test
+	void theLimitsAreAcceptedAtTheirEdges() {
+		given(this.gather.gather(new GatherRequest(50, 10_000, 49, false)))
+			.willReturn(Mono.just(TestReports.named("gather at its limits")));
+		given(this.waitFor.waitFor(new WaitForRequest(0, 60_000)))
+			.willReturn(Mono.just(TestReports.named("wait_for at its limits")));
+		expectConcept(this.client, "/api/collections/gather?count=50&delayMs=10000&failAt=49", "gather at its limits");
+		expectConcept(this.client, "/api/collections/wait-for?delayMs=0&timeoutMs=60000", "wait_for at its limits");
 	}
 
 }

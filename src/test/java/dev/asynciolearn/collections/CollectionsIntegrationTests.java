@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.collections.GatherResult.Gathered;
+import dev.asynciolearn.tasks.DemoTask;
+import dev.asynciolearn.tasks.TaskView;
 import dev.asynciolearn.timeline.Report;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.TestReports.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -25,22 +29,22 @@ class CollectionsIntegrationTests {
 
 	@Test
 	void gatherOfTwentyJobsTakesAboutTheLongestNotTheSum() {
-		Report report = report("/api/collections/gather?count=20&delayMs=500");
-		assertThat(result(report).get("results")).asList().hasSize(20).isSorted();
-		assertThat(result(report)).containsEntry("sumOfJobsMs", 5250);
+		Report<Gathered> report = get(this.client, "/api/collections/gather?count=20&delayMs=500", Gathered.class);
+		assertThat(report.result().results()).hasSize(20);
+		assertThat(report.result().sumOfJobsMs()).isEqualTo(5250);
 		assertThat(report.elapsedMs()).isBetween(500.0, 2500.0);
 	}
 
 	@Test
 	void pendingTasksLeftByWaitFinishLaterInTheRegistry() {
-		Report report = report("/api/collections/wait?returnWhen=FIRST_COMPLETED&count=3&delayMs=600");
-		@SuppressWarnings("unchecked")
-		List<Map<String, Object>> pending = (List<Map<String, Object>>) result(report).get("pending");
-		assertThat(pending).hasSize(2).allSatisfy((task) -> assertThat(task).containsEntry("state", "PENDING"));
-		for (Map<String, Object> task : pending) {
+		Report<WaitResult> report = get(this.client,
+				"/api/collections/wait?returnWhen=FIRST_COMPLETED&count=3&delayMs=600", WaitResult.class);
+		List<TaskView> pending = report.result().pending();
+		assertThat(pending).hasSize(2).extracting(TaskView::state).containsOnly(DemoTask.State.PENDING);
+		for (TaskView task : pending) {
 			await().atMost(Duration.ofSeconds(5))
 				.untilAsserted(() -> this.client.get()
-					.uri("/api/tasks/" + task.get("id"))
+					.uri("/api/tasks/" + task.id())
 					.exchange()
 					.expectBody()
 					.jsonPath("$.state")
@@ -81,22 +85,6 @@ class CollectionsIntegrationTests {
 			.block(Duration.ofSeconds(10));
 		assertThat(events).extracting((event) -> event.data().get("type")).containsExactly("result", "TimeoutError");
 		assertThat(events.get(1).data()).containsEntry("cancelled", List.of(0));
-	}
-
-	private Report report(String uri) {
-		return this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Report.class)
-			.returnResult()
-			.getResponseBody();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> result(Report report) {
-		return (Map<String, Object>) report.result();
 	}
 
 }

@@ -2,9 +2,11 @@ package dev.asynciolearn.collections;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import dev.asynciolearn.collections.AsCompletedService.Completion;
+import dev.asynciolearn.collections.GatherResult.FailureCompared;
+import dev.asynciolearn.collections.GatherResult.Gathered;
+import dev.asynciolearn.collections.WaitResult.MonoEnding;
 import dev.asynciolearn.tasks.DemoTask;
 import dev.asynciolearn.tasks.TaskProperties;
 import dev.asynciolearn.tasks.TaskRegistry;
@@ -15,6 +17,13 @@ import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import static dev.asynciolearn.timeline.Event.CANCELLED;
+import static dev.asynciolearn.timeline.Event.DONE;
+import static dev.asynciolearn.timeline.Event.ERROR;
+import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.Event.TIMEOUT;
+import static dev.asynciolearn.timeline.TestReports.step;
+import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * virtual time: jobs of 300, 100 and 200 ms.
  */
 class CollectionsServiceTests {
+
+	private static final String JOB_1_FAILED = "JobFailure('job 1 failed')";
 
 	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000));
 
@@ -41,32 +52,32 @@ class CollectionsServiceTests {
 
 	@Test
 	void gatherReturnsSubmissionOrderAfterTheLongestJobNotTheSum() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(3, 300, null, false))
+		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(3, 300, null, false)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(300))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("results", List.of(0, 1, 2))
-				.containsEntry("completionOrder", List.of(1, 2, 0))
-				.containsEntry("longestJobMs", 300L)
-				.containsEntry("sumOfJobsMs", 600L)
-				.satisfies((r) -> assertThat(events(report)).containsExactly("job-0:start", "job-1:start",
-						"job-2:start", "job-1:done", "job-2:done", "job-0:done")))
+			.assertNext((report) -> {
+				assertThat(report.result()).isEqualTo(new Gathered(List.of(0, 1, 2), List.of(1, 2, 0), 300, 600));
+				assertThat(steps(report)).containsExactly(step("job-0", START), step("job-1", START),
+						step("job-2", START), step("job-1", DONE), step("job-2", DONE), step("job-0", DONE));
+			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void onFailureMonoZipCancelsTheOthersWhileGatherLetsThemFinish() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(3, 300, 1, false))
+		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(3, 300, 1, false)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(300))
 			.assertNext((report) -> {
-				Map<String, Object> zip = map(result(report).get("monoZip"));
-				assertThat(zip).containsEntry("raised", "JobFailure('job 1 failed')")
-					.containsEntry("others", List.of("cancelled", "JobFailure('job 1 failed')", "cancelled"));
-				Map<String, Object> gather = map(result(report).get("asyncioGather"));
-				assertThat(gather).containsEntry("raised", "JobFailure('job 1 failed')")
-					.containsEntry("othersCancelledOnError", List.of(false, false, false))
-					.containsEntry("othersFinishAnyway", List.of(0, "JobFailure('job 1 failed')", 2));
+				FailureCompared result = (FailureCompared) report.result();
+				assertThat(result.monoZip().raised()).isEqualTo(JOB_1_FAILED);
+				assertThat(result.monoZip().others()).containsExactly("cancelled", JOB_1_FAILED, "cancelled");
+				assertThat(result.asyncioGather().raised()).isEqualTo(JOB_1_FAILED);
+				assertThat(result.asyncioGather().othersCancelledOnError()).containsExactly(false, false, false);
+				assertThat(result.asyncioGather().othersFinishAnyway()).containsExactly(0, JOB_1_FAILED, 2);
+				assertThat(steps(report)).contains(step("zip/job-1", ERROR, JOB_1_FAILED), step("zip/job-0", CANCELLED),
+						step("gather/job-0", DONE));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -74,23 +85,24 @@ class CollectionsServiceTests {
 
 	@Test
 	void returnExceptionsPutsTheExceptionInItsPlace() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(2, 50, 1, true))
+		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(2, 50, 1, true)))
 			.thenAwait(Duration.ofMillis(50))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("results",
-					List.of(0, "JobFailure('job 1 failed')")))
+			.assertNext((report) -> assertThat(((Gathered) report.result()).results()).containsExactly(0, JOB_1_FAILED))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void waitAllCompletedReturnsEverythingDoneAfterTheLongest() {
-		StepVerifier.withVirtualTime(() -> this.wait.wait(ReturnWhen.ALL_COMPLETED, 3, 300, null, null))
+		StepVerifier
+			.withVirtualTime(() -> this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 300, null, null)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(300))
 			.assertNext((report) -> {
 				assertDonePending(report, 3, 0);
-				assertThat(events(report)).containsOnlyOnce("wait:returned")
-					.containsSubsequence("task/job-1:done", "task/job-2:done", "task/job-0:done", "wait:returned");
+				assertThat(steps(report)).containsOnlyOnce(step("wait", DONE))
+					.containsSubsequence(step("task/job-1", DONE), step("task/job-2", DONE), step("task/job-0", DONE),
+							step("wait", DONE));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -99,17 +111,16 @@ class CollectionsServiceTests {
 	@Test
 	void waitFirstCompletedReturnsAfterTheFirstAndTheOthersRunOn() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
-		StepVerifier.create(this.wait.wait(ReturnWhen.FIRST_COMPLETED, 3, 300, null, null))
+		StepVerifier.create(this.wait.wait(new WaitRequest(ReturnWhen.FIRST_COMPLETED, 3, 300, null, null)))
 			.expectSubscription()
 			.then(() -> time.advanceTimeBy(Duration.ofMillis(99)))
 			.expectNoEvent(Duration.ZERO)
 			.then(() -> time.advanceTimeBy(Duration.ofMillis(1)))
 			.assertNext((report) -> {
 				assertDonePending(report, 1, 2);
-				assertThat(map(result(report).get("plainMonosWithReactorOperators")))
-					.containsEntry("mono/job-0", "cancelled")
-					.containsEntry("mono/job-1", "done")
-					.containsEntry("mono/job-2", "cancelled");
+				assertThat(report.result().plainMonosWithReactorOperators()).containsExactly(
+						new MonoEnding("mono/job-0", "cancelled"), new MonoEnding("mono/job-1", 1),
+						new MonoEnding("mono/job-2", "cancelled"));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -118,13 +129,16 @@ class CollectionsServiceTests {
 	}
 
 	@Test
-	void waitFirstExceptionReturnsAtTheFailure() {
-		StepVerifier.withVirtualTime(() -> this.wait.wait(ReturnWhen.FIRST_EXCEPTION, 3, 300, 1, null))
+	void waitFirstExceptionReturnsAtTheFailureAndTheFailedMonoEndsFailedNotCancelled() {
+		StepVerifier.withVirtualTime(() -> this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 3, 300, 1, null)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(100))
 			.assertNext((report) -> {
 				assertDonePending(report, 1, 2);
-				assertThat(views(report, "done")).extracting(TaskView::state).containsExactly(DemoTask.State.FAILED);
+				assertThat(report.result().done()).extracting(TaskView::state).containsExactly(DemoTask.State.FAILED);
+				assertThat(report.result().plainMonosWithReactorOperators()).containsExactly(
+						new MonoEnding("mono/job-0", "cancelled"), new MonoEnding("mono/job-1", JOB_1_FAILED),
+						new MonoEnding("mono/job-2", "cancelled"));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -133,7 +147,7 @@ class CollectionsServiceTests {
 	@Test
 	void waitWithATimeoutReturnsWithoutRaisingAndLeavesThePendingRunning() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
-		StepVerifier.create(this.wait.wait(ReturnWhen.ALL_COMPLETED, 3, 600, null, Duration.ofMillis(300)))
+		StepVerifier.create(this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 600, null, 300L)))
 			.expectSubscription()
 			.then(() -> time.advanceTimeBy(Duration.ofMillis(299)))
 			.expectNoEvent(Duration.ZERO)
@@ -148,13 +162,13 @@ class CollectionsServiceTests {
 
 	@Test
 	void waitForRaisesTimeoutErrorAtTheLimitAndCancelsTheInnerWork() {
-		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(Duration.ofSeconds(1), Duration.ofMillis(100)))
+		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(new WaitForRequest(1000, 100)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(100))
 			.assertNext((report) -> {
-				assertThat(result(report)).containsEntry("outcome", "TimeoutError")
-					.containsEntry("innerCancelled", true);
-				assertThat(events(report)).containsExactly("inner:start", "inner:cancelled", "wait_for:TimeoutError");
+				assertThat(report.result()).isEqualTo(new WaitForResult("TimeoutError", true));
+				assertThat(steps(report)).containsExactly(step("inner", START), step("inner", CANCELLED),
+						step("wait_for", TIMEOUT));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -162,11 +176,11 @@ class CollectionsServiceTests {
 
 	@Test
 	void waitForReturnsTheResultInTime() {
-		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(Duration.ofMillis(10), Duration.ofSeconds(1)))
+		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(new WaitForRequest(10, 1000)))
 			.thenAwait(Duration.ofMillis(10))
 			.assertNext((report) -> {
-				assertThat(result(report)).containsEntry("outcome", "done").containsEntry("innerCancelled", false);
-				assertThat(events(report)).containsExactly("inner:start", "inner:done");
+				assertThat(report.result()).isEqualTo(new WaitForResult("done", false));
+				assertThat(steps(report)).containsExactly(step("inner", START), step("inner", DONE));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -174,7 +188,7 @@ class CollectionsServiceTests {
 
 	@Test
 	void asCompletedYieldsEachResultWhenItIsReady() {
-		StepVerifier.withVirtualTime(() -> this.asCompleted.asCompleted(3, 300, Duration.ofSeconds(10)))
+		StepVerifier.withVirtualTime(() -> this.asCompleted.asCompleted(new AsCompletedRequest(3, 300, 10_000)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(100))
 			.assertNext((completion) -> assertThat(completion.job()).isEqualTo(1))
@@ -189,7 +203,7 @@ class CollectionsServiceTests {
 
 	@Test
 	void asCompletedEndsWithTimeoutErrorAtTheOverallDeadline() {
-		StepVerifier.withVirtualTime(() -> this.asCompleted.asCompleted(2, 1000, Duration.ofMillis(700)))
+		StepVerifier.withVirtualTime(() -> this.asCompleted.asCompleted(new AsCompletedRequest(2, 1000, 700)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(500))
 			.assertNext((completion) -> assertThat(completion.job()).isEqualTo(1))
@@ -200,28 +214,9 @@ class CollectionsServiceTests {
 			.verify(Duration.ofSeconds(5));
 	}
 
-	private static void assertDonePending(Report report, int done, int pending) {
-		assertThat(views(report, "done")).hasSize(done);
-		assertThat(views(report, "pending")).hasSize(pending);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<TaskView> views(Report report, String key) {
-		return (List<TaskView>) result(report).get(key);
-	}
-
-	@SuppressWarnings("unchecked")
-	static Map<String, Object> result(Report report) {
-		return (Map<String, Object>) report.result();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> map(Object value) {
-		return (Map<String, Object>) value;
-	}
-
-	private static List<String> events(Report report) {
-		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
+	private static void assertDonePending(Report<WaitResult> report, int done, int pending) {
+		assertThat(report.result().done()).hasSize(done);
+		assertThat(report.result().pending()).hasSize(pending);
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.asynciolearn.collections;
 import java.time.Duration;
 
 import dev.asynciolearn.AsyncioLearnApplication;
-import dev.asynciolearn.database.EmbeddedPostgresServer;
-import dev.asynciolearn.database.SharedEmbeddedPostgres;
+import dev.asynciolearn.postgres.EmbeddedPostgresServer;
+import dev.asynciolearn.postgres.SharedEmbeddedPostgres;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

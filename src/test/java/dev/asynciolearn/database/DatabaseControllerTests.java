@@ -1,9 +1,8 @@
 package dev.asynciolearn.database;
 
 import java.time.Duration;
-import java.util.List;
 
-import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.timeline.TestReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,19 +11,18 @@ import reactor.core.publisher.Mono;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebFluxTest(DatabaseController.class)
 class DatabaseControllerTests {
-
-	private static final Report REPORT = new Report("c", "a", "r", 1.0, "ok", List.of(), 0);
 
 	@Autowired
 	private WebTestClient client;
@@ -50,20 +48,10 @@ class DatabaseControllerTests {
 			/api/db/semaphore?permits=51            | permits | between 1 and 50
 			/api/db/semaphore?queryMs=-1            | queryMs | between 0 and 5000
 			/api/db/semaphore?queryMs=5001          | queryMs | between 0 and 5000
+			/api/db/semaphore?callers=1000&permits=1&queryMs=61 | queryMs | at most 60000 ms
 			""")
 	void badSemaphoreParametersAreProblems(String uri, String parameter, String rule) {
-		this.client.post()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains("'" + parameter + "'").contains(rule));
+		expectProblem(this.client.post().uri(uri), HttpStatus.BAD_REQUEST, parameter, rule);
 		verifyNoInteractions(this.semaphore);
 	}
 
@@ -75,16 +63,8 @@ class DatabaseControllerTests {
 			/api/db/connection?failInside=sometimes  | failInside | true or false
 			""")
 	void badQueryParametersAreProblems(String uri, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client, uri, parameter, rule);
+		verifyNoInteractions(this.records, this.connection);
 	}
 
 	@ParameterizedTest(name = "{0} -> names {1}")
@@ -96,20 +76,8 @@ class DatabaseControllerTests {
 			'[1, 2]'                  | body    | not valid JSON
 			""")
 	void badBodiesAreProblems(String body, String parameter, String rule) {
-		this.client.post()
-			.uri("/api/db/records")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client.post().uri("/api/db/records").contentType(MediaType.APPLICATION_JSON).bodyValue(body),
+				HttpStatus.BAD_REQUEST, parameter, rule);
 		verifyNoInteractions(this.records);
 	}
 
@@ -141,7 +109,7 @@ class DatabaseControllerTests {
 
 	@Test
 	void aWriteAnswers201WithItsReport() {
-		given(this.records.create("hello")).willReturn(Mono.just(REPORT));
+		given(this.records.create(new NewRecord("hello"))).willReturn(Mono.just(TestReports.named("create(hello)")));
 		this.client.post()
 			.uri("/api/db/records")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -150,13 +118,13 @@ class DatabaseControllerTests {
 			.expectStatus()
 			.isCreated()
 			.expectBody()
-			.jsonPath("$.result")
-			.isEqualTo("ok");
+			.jsonPath("$.concept")
+			.isEqualTo("create(hello)");
 	}
 
 	@Test
 	void aClosedGateIsA503WithRetryAfter() {
-		given(this.records.list(20)).willReturn(Mono.error(new GateClosedException(Duration.ofSeconds(30))));
+		given(this.records.list(new RecordsQuery(20))).willReturn(Mono.error(TableGate.closed(Duration.ofSeconds(30))));
 		this.client.get()
 			.uri("/api/db/records")
 			.exchange()
@@ -173,8 +141,8 @@ class DatabaseControllerTests {
 
 	@Test
 	void noConnectionPermitIsA503WithRetryAfter() {
-		given(this.connection.connection(false))
-			.willReturn(Mono.error(new NoConnectionPermitException(Duration.ofSeconds(30))));
+		given(this.connection.connection(new ConnectionRequest(false)))
+			.willReturn(Mono.error(PermitConnectionFactory.noPermit(Duration.ofSeconds(30))));
 		this.client.get()
 			.uri("/api/db/connection")
 			.exchange()
@@ -186,9 +154,16 @@ class DatabaseControllerTests {
 
 	@Test
 	void theSemaphoreDemoTakesItsDefaults() {
-		given(this.semaphore.run(100, 10, Duration.ofMillis(100))).willReturn(Mono.just(REPORT));
-		this.client.post().uri("/api/db/semaphore").exchange().expectStatus().isOk();
-		then(this.semaphore).should().run(100, 10, Duration.ofMillis(100));
+		given(this.semaphore.run(new SemaphoreDemoRequest(100, 10, 100)))
+			.willReturn(Mono.just(TestReports.named("run(100, 10, 100)")));
+		this.client.post()
+			.uri("/api/db/semaphore")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.concept")
+			.isEqualTo("run(100, 10, 100)");
 	}
 
 }

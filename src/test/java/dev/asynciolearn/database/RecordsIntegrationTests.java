@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.database.ConnectionDemoService.ConnectionResult;
 import dev.asynciolearn.timeline.Report;
 import io.r2dbc.pool.PoolMetrics;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.Event.CALL;
+import static dev.asynciolearn.timeline.Event.DONE;
+import static dev.asynciolearn.timeline.Event.ERROR;
+import static dev.asynciolearn.timeline.Event.RESUME;
+import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.Event.WAIT;
+import static dev.asynciolearn.timeline.TestReports.exchange;
+import static dev.asynciolearn.timeline.TestReports.get;
+import static dev.asynciolearn.timeline.TestReports.step;
+import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -28,19 +39,13 @@ class RecordsIntegrationTests {
 	@Test
 	void aWrittenRecordComesBackNewestFirst() {
 		String payload = "hello " + System.nanoTime();
-		Report created = this.client.post()
+		Report<DemoRecord> created = exchange(this.client.post()
 			.uri("/api/db/records")
 			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(Map.of("payload", payload))
-			.exchange()
-			.expectStatus()
-			.isCreated()
-			.expectBody(Report.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(created.result()).extracting("payload").isEqualTo(payload);
-		assertThat(created.timeline()).extracting((event) -> event.task() + ":" + event.event())
-			.containsSubsequence("gate:wait", "gate:open", "insert:start", "insert:done");
+			.bodyValue(Map.of("payload", payload)), DemoRecord.class);
+		assertThat(created.result().payload()).isEqualTo(payload);
+		assertThat(steps(created)).containsSubsequence(step("gate", WAIT), step("gate", RESUME), step("insert", START),
+				step("insert", DONE));
 		this.client.get()
 			.uri("/api/db/records?limit=1")
 			.exchange()
@@ -56,26 +61,24 @@ class RecordsIntegrationTests {
 	@Test
 	void asyncWithClosesTheConnectionOnSuccessAndOnError() {
 		for (boolean failInside : List.of(false, true)) {
-			Report report = this.client.get()
-				.uri("/api/db/connection?failInside=" + failInside)
-				.exchange()
-				.expectStatus()
-				.isOk()
-				.expectBody(Report.class)
-				.returnResult()
-				.getResponseBody();
-			List<String> events = report.timeline().stream().map((e) -> e.task() + ":" + e.event()).toList();
+			Report<ConnectionResult> report = get(this.client, "/api/db/connection?failInside=" + failInside,
+					ConnectionResult.class);
 			if (failInside) {
-				assertThat(events).containsSubsequence("__aenter__:opened", "body:error", "__aexit__:close after error",
-						"__aexit__:closed");
-				assertThat(report.result()).extracting("errorInside").asString().contains("failInside=true");
+				assertThat(steps(report)).containsSubsequence(step("__aenter__", DONE),
+						step("body", ERROR,
+								"dev.asynciolearn.database.ConnectionDemoService$FailureInside: "
+										+ "raised inside 'async with' (failInside=true)"),
+						step("__aexit__", CALL, "with dev.asynciolearn.database.ConnectionDemoService$FailureInside: "
+								+ "raised inside 'async with' (failInside=true)"),
+						step("__aexit__", DONE));
+				assertThat(report.result().errorInside()).contains("failInside=true");
 			}
 			else {
-				assertThat(events).containsSubsequence("__aenter__:opened", "body:done", "__aexit__:close",
-						"__aexit__:closed");
-				assertThat(report.result()).extracting("now").isNotNull();
+				assertThat(steps(report)).containsSubsequence(step("__aenter__", DONE), step("body", DONE),
+						step("__aexit__", CALL, "no exception"), step("__aexit__", DONE));
+				assertThat(report.result().now()).isNotNull();
 			}
-			assertThat(report.result()).extracting("permitsHeldAfter").isEqualTo(0);
+			assertThat(report.result().permitsHeldAfter()).isZero();
 		}
 		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(this.database.poolMetrics().map(PoolMetrics::acquiredSize)).hasValue(0));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
@@ -83,15 +84,15 @@ class TableGateIntegrationTests {
 			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
 	}
 
-	private static double waitedMs(Report report) {
-		double waitStart = at(report, "wait");
-		return at(report, "open") - waitStart;
+	private static double waitedMs(Report<?> report) {
+		double waitStart = at(report, Event.WAIT);
+		return at(report, Event.RESUME) - waitStart;
 	}
 
-	private static double at(Report report, String event) {
+	private static double at(Report<?> report, Event event) {
 		return report.timeline()
 			.stream()
-			.filter((e) -> e.task().equals("gate") && e.event().equals(event))
+			.filter((e) -> e.task().equals("gate") && e.event() == event)
 			.mapToDouble(TimelineEvent::atMs)
 			.findFirst()
 			.orElseThrow();

@@ -2,10 +2,13 @@ package dev.asynciolearn.database;
 
 import java.time.Duration;
 
+import dev.asynciolearn.system.ApiProblem;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.test.StepVerifier;
+
+import org.springframework.http.HttpStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,7 +50,8 @@ class TableGateTests {
 		StepVerifier.withVirtualTime(impatient::await)
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(2))
-			.expectError(GateClosedException.class)
+			.expectErrorSatisfies((error) -> assertThat(((ApiProblem) error).getStatusCode())
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE))
 			.verify(Duration.ofSeconds(5));
 		assertThat(impatient.state().waiting()).isZero();
 	}

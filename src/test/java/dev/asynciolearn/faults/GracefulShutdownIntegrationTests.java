@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import dev.asynciolearn.AsyncioLearnApplication;
-import dev.asynciolearn.database.EmbeddedPostgresServer;
+import dev.asynciolearn.postgres.EmbeddedPostgresServer;
 import dev.asynciolearn.tasks.DemoTask;
 import dev.asynciolearn.tasks.TaskRegistry;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.asynciolearn.system.ApiProblem;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -62,7 +63,7 @@ class DataFolderProperties {
 		try {
 			resolved = folder.resolve(name);
 		}
-		catch (DataFileNotFoundException ex) {
+		catch (ApiProblem ex) {
 			return;
 		}
 		assertThat(resolved.getParent()).isEqualTo(root.toRealPath());

@@ -1,11 +1,11 @@
 package dev.asynciolearn.offload;
 
-import java.time.Duration;
 import java.util.List;
 
-import dev.asynciolearn.offload.OffloadService.Finished;
-import dev.asynciolearn.offload.OffloadService.Tick;
-import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.offload.LongTaskService.Finished;
+import dev.asynciolearn.offload.LongTaskService.Tick;
+import dev.asynciolearn.system.ApiProblem;
+import dev.asynciolearn.timeline.TestReports;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,20 +14,19 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
+import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
-import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebFluxTest(OffloadController.class)
 class OffloadControllerTests {
-
-	private static final Report REPORT = new Report("c", "a", "r", 1.0, "ok", List.of(), 0);
 
 	@Autowired
 	private WebTestClient client;
@@ -35,87 +34,70 @@ class OffloadControllerTests {
 	@MockitoBean
 	private OffloadService service;
 
-	@ParameterizedTest(name = "{0} -> {1} names {2}")
+	@MockitoBean
+	private LongTaskService longTask;
+
+	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			/api/offload/io?delayMs=-1                        | 400 | delayMs   | between 0 and 10000
-			/api/offload/io?delayMs=10001                     | 400 | delayMs   | between 0 and 10000
-			/api/offload/io?delayMs=abc                       | 400 | delayMs   | an integer between 0 and 10000
-			/api/offload/io?delayMs=1.5                       | 400 | delayMs   | an integer between 0 and 10000
-			/api/offload/io?delayMs=99999999999999999999      | 400 | delayMs   | an integer between 0 and 10000
-			/api/offload/file                                 | 400 | name      | is required
-			/api/offload/file?name=                           | 400 | name      | a file name in the data folder
-			/api/offload/file?name=../etc/passwd              | 400 | name      | a file name in the data folder
-			/api/offload/file?name=/etc/passwd                | 400 | name      | a file name in the data folder
-			/api/offload/file?name=%2e%2e%2fetc%2fpasswd      | 400 | name      | a file name in the data folder
-			/api/offload/file?name=..%5c..%5cwindows          | 400 | name      | a file name in the data folder
-			/api/offload/file?name=.hidden                    | 400 | name      | a file name in the data folder
-			/api/offload/file?name=a%00b                      | 400 | name      | a file name in the data folder
-			/api/offload/file?name=1KiB.bin&latencyMs=5001    | 400 | latencyMs | between 0 and 5000
-			/api/offload/file?name=1KiB.bin&latencyMs=-5      | 400 | latencyMs | between 0 and 5000
-			/api/offload/file?name=1KiB.bin&latencyMs=slow    | 400 | latencyMs | an integer between 0 and 5000
-			/api/offload/file-blocking?name=a/b               | 400 | name      | a file name in the data folder
-			/api/offload/file-blocking?name=1KiB.bin&latencyMs=9999 | 400 | latencyMs | between 0 and 5000
-			/api/offload/mixed?name=1KiB.bin&delayMs=10001    | 400 | delayMs   | between 0 and 10000
-			/api/offload/mixed?delayMs=10                     | 400 | name      | is required
-			/api/offload/long-task?tickMs=5                   | 400 | tickMs    | between 10 and 5000
-			/api/offload/long-task?tickMs=x                   | 400 | tickMs    | an integer between 10 and 5000
-			/api/offload/long-task?workMs=30001               | 400 | workMs    | between 0 and 30000
+			/api/offload/io?delayMs=-1                        | delayMs   | between 0 and 10000
+			/api/offload/io?delayMs=10001                     | delayMs   | between 0 and 10000
+			/api/offload/io?delayMs=abc                       | delayMs   | an integer between 0 and 10000
+			/api/offload/io?delayMs=1.5                       | delayMs   | an integer between 0 and 10000
+			/api/offload/io?delayMs=99999999999999999999      | delayMs   | an integer between 0 and 10000
+			/api/offload/file                                 | name      | is required
+			/api/offload/file?name=                           | name      | a file name in the data folder
+			/api/offload/file?name=../etc/passwd              | name      | a file name in the data folder
+			/api/offload/file?name=/etc/passwd                | name      | a file name in the data folder
+			/api/offload/file?name=%2e%2e%2fetc%2fpasswd      | name      | a file name in the data folder
+			/api/offload/file?name=..%5c..%5cwindows          | name      | a file name in the data folder
+			/api/offload/file?name=.hidden                    | name      | a file name in the data folder
+			/api/offload/file?name=a%00b                      | name      | a file name in the data folder
+			/api/offload/file?name=1KiB.bin&latencyMs=5001    | latencyMs | between 0 and 5000
+			/api/offload/file?name=1KiB.bin&latencyMs=-5      | latencyMs | between 0 and 5000
+			/api/offload/file?name=1KiB.bin&latencyMs=slow    | latencyMs | an integer between 0 and 5000
+			/api/offload/file-blocking?name=a/b               | name      | a file name in the data folder
+			/api/offload/file-blocking?name=1KiB.bin&latencyMs=9999 | latencyMs | between 0 and 5000
+			/api/offload/mixed?name=1KiB.bin&delayMs=10001    | delayMs   | between 0 and 10000
+			/api/offload/mixed?delayMs=10                     | name      | is required
+			/api/offload/long-task?tickMs=5                   | tickMs    | between 10 and 5000
+			/api/offload/long-task?tickMs=x                   | tickMs    | an integer between 10 and 5000
+			/api/offload/long-task?workMs=30001               | workMs    | between 0 and 30000
 			""")
-	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, int status, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isEqualTo(status)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.status")
-			.isEqualTo(status)
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains("'" + parameter + "'").contains(rule));
-		verifyNoInteractions(this.service);
+	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
+		expectProblem(this.client, uri, parameter, rule);
+		verifyNoInteractions(this.service, this.longTask);
 	}
 
 	@Test
 	void longFileNamesAreRefused() {
-		this.client.get()
-			.uri("/api/offload/file?name={name}", "a".repeat(101))
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo("name");
+		expectProblem(this.client, "/api/offload/file?name=" + "a".repeat(101), "name",
+				"a file name in the data folder");
 	}
 
 	@Test
 	void ioPassesTheDelay() {
-		given(this.service.io(Duration.ofMillis(250))).willReturn(Mono.just(REPORT));
-		expectReport("/api/offload/io?delayMs=250");
+		given(this.service.io(new IoRequest(250))).willReturn(Mono.just(TestReports.named("io(250)")));
+		expectConcept(this.client, "/api/offload/io?delayMs=250", "io(250)");
 	}
 
 	@Test
-	void fileUsesTheConfiguredLatencyWhenNoneIsGiven() {
-		given(this.service.defaultLatency()).willReturn(Duration.ofMillis(50));
-		given(this.service.file(any(), any())).willReturn(Mono.just(REPORT));
-		expectReport("/api/offload/file?name=1KiB.bin");
-		then(this.service).should().file("1KiB.bin", Duration.ofMillis(50));
+	void fileLeavesTheLatencyToTheServiceWhenNoneIsGiven() {
+		given(this.service.file(new FileRequest("1KiB.bin", null))).willReturn(Mono.just(TestReports.named("file")));
+		expectConcept(this.client, "/api/offload/file?name=1KiB.bin", "file");
 	}
 
 	@Test
 	void mixedPassesAllItsParameters() {
-		given(this.service.mixed(any(), any(), any())).willReturn(Mono.just(REPORT));
-		expectReport("/api/offload/mixed?delayMs=20&name=1MiB.bin&latencyMs=0");
-		then(this.service).should().mixed(Duration.ofMillis(20), "1MiB.bin", Duration.ZERO);
+		given(this.service.mixed(new MixedRequest(20, "1MiB.bin", 0L)))
+			.willReturn(Mono.just(TestReports.named("mixed(20, 1MiB.bin, 0)")));
+		expectConcept(this.client, "/api/offload/mixed?delayMs=20&name=1MiB.bin&latencyMs=0", "mixed(20, 1MiB.bin, 0)");
 	}
 
 	@Test
 	void longTaskStreamsTicksThenTheResultAsServerSentEvents() {
-		given(this.service.longTask(Duration.ofMillis(300), Duration.ofMillis(100))).willReturn(
-				Flux.just(new Tick(0, 0.1, "parallel-1"), new Tick(1, 100.2, "parallel-1"), new Finished(REPORT)));
+		given(this.longTask.longTask(new LongTaskRequest(300, 100)))
+			.willReturn(Flux.just(new Tick(0, 0.1, "parallel-1"), new Tick(1, 100.2, "parallel-1"),
+					new Finished(TestReports.named("long"))));
 		String body = this.client.get()
 			.uri("/api/offload/long-task?workMs=300&tickMs=100")
 			.accept(MediaType.TEXT_EVENT_STREAM)
@@ -128,14 +110,16 @@ class OffloadControllerTests {
 			.returnResult()
 			.getResponseBody();
 		assertThat(body).containsSubsequence("event:tick", "\"n\":0", "event:tick", "\"n\":1", "event:result",
-				"\"result\":\"ok\"");
+				"\"concept\":\"long\"");
 	}
 
 	@Test
 	void theBlockingReadAndTheListingReachTheService() {
-		given(this.service.fileBlocking("16MiB.bin", Duration.ofMillis(7))).willReturn(Mono.just(REPORT));
+		given(this.service.fileBlocking(new FileRequest("16MiB.bin", 7L)))
+			.willReturn(Mono.just(TestReports.named("fileBlocking(16MiB.bin, 7)")));
 		given(this.service.files()).willReturn(Mono.just(List.of(new DataFolder.DataFile("1KiB.bin", 1024))));
-		expectReport("/api/offload/file-blocking?name=16MiB.bin&latencyMs=7");
+		expectConcept(this.client, "/api/offload/file-blocking?name=16MiB.bin&latencyMs=7",
+				"fileBlocking(16MiB.bin, 7)");
 		this.client.get()
 			.uri("/api/offload/files")
 			.exchange()
@@ -150,24 +134,10 @@ class OffloadControllerTests {
 
 	@Test
 	void aMissingFileIsA404NamingTheParameter() {
-		given(this.service.defaultLatency()).willReturn(Duration.ZERO);
-		given(this.service.file(any(), any())).willReturn(Mono.error(new DataFileNotFoundException("nope.bin")));
-		this.client.get()
-			.uri("/api/offload/file?name=nope.bin")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("File not found")
-			.jsonPath("$.parameter")
-			.isEqualTo("name");
-	}
-
-	private void expectReport(String uri) {
-		this.client.get().uri(uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.result").isEqualTo("ok");
+		given(this.service.file(new FileRequest("nope.bin", null))).willReturn(
+				Mono.error(ApiProblem.notFound("File not found", "name", "Parameter 'name': no file 'nope.bin'")));
+		expectProblem(this.client.get().uri("/api/offload/file?name=nope.bin"), HttpStatus.NOT_FOUND, "name",
+				"nope.bin");
 	}
 
 }

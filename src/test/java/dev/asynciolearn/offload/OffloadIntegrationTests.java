@@ -22,9 +22,16 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
 
-import static dev.asynciolearn.offload.OffloadServiceTests.events;
+import static dev.asynciolearn.timeline.Event.DONE;
+import static dev.asynciolearn.timeline.Event.HOP;
+import static dev.asynciolearn.timeline.Event.RESUME;
+import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.Event.SUSPEND;
+import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.offload.OffloadServiceTests.isEventLoop;
-import static dev.asynciolearn.offload.OffloadServiceTests.threadOf;
+import static dev.asynciolearn.timeline.TestReports.get;
+import static dev.asynciolearn.timeline.TestReports.steps;
+import static dev.asynciolearn.timeline.TestReports.threadOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +45,7 @@ class OffloadIntegrationTests {
 	private DataFolder folder;
 
 	@Autowired
-	private OffloadService service;
+	private ToThread toThread;
 
 	@LocalServerPort
 	private int port;
@@ -63,27 +70,20 @@ class OffloadIntegrationTests {
 		assertThat(lastSent).as("every request was sent before any answer came back").isLessThan(firstAnswered);
 		assertThat(windows).allSatisfy((window) -> {
 			assertThat(window.report().elapsedMs()).isGreaterThanOrEqualTo(500);
-			assertThat(threadOf(window.report(), "request", "start")).matches(OffloadServiceTests::isEventLoop,
+			assertThat(threadOf(window.report(), "request", START)).matches(OffloadServiceTests::isEventLoop,
 					"an event-loop thread");
 		});
 	}
 
 	@Test
 	void theFileIsReadOnBoundedElasticNeverOnTheRequestThread() throws Exception {
-		String expected = DataFolderTests.sha256(this.folder.root().resolve("1MiB.bin"));
-		Report report = this.client.get()
-			.uri("/api/offload/file?name=1MiB.bin&latencyMs=20")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Report.class)
-			.returnResult()
-			.getResponseBody();
+		String expected = SlowStorageTests.sha256(this.folder.root().resolve("1MiB.bin"));
+		Report<?> report = get(this.client, "/api/offload/file?name=1MiB.bin&latencyMs=20", Object.class);
 		assertThat(report.result()).extracting("sha256").isEqualTo(expected);
 		assertThat(report.result()).extracting("sizeBytes").isEqualTo(1 << 20);
-		assertThat(threadOf(report, "request", "start")).matches(OffloadServiceTests::isEventLoop,
+		assertThat(threadOf(report, "request", START)).matches(OffloadServiceTests::isEventLoop,
 				"an event-loop thread");
-		assertThat(report.timeline()).filteredOn((event) -> event.task().equals("read") && !event.event().equals("hop"))
+		assertThat(report.timeline()).filteredOn((event) -> event.task().equals("read") && event.event() != HOP)
 			.extracting(TimelineEvent::thread)
 			.isNotEmpty()
 			.allMatch((thread) -> thread.startsWith("boundedElastic-"));
@@ -91,20 +91,14 @@ class OffloadIntegrationTests {
 
 	@Test
 	void mixedShowsTheHopToBoundedElasticAndBack() {
-		Report report = this.client.get()
-			.uri("/api/offload/mixed?delayMs=50&name=1KiB.bin&latencyMs=10")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Report.class)
-			.returnResult()
-			.getResponseBody();
-		assertThat(events(report)).containsExactly("request:start", "io-before:suspend", "io-before:resume", "read:hop",
-				"read:start", "read:done", "io-after:suspend", "io-after:resume", "request:done");
-		assertThat(threadOf(report, "io-before", "suspend")).matches(OffloadServiceTests::isEventLoop,
+		Report<?> report = get(this.client, "/api/offload/mixed?delayMs=50&name=1KiB.bin&latencyMs=10", Object.class);
+		assertThat(steps(report)).containsExactly(step("request", START), step("io-before", SUSPEND),
+				step("io-before", RESUME), step("read", HOP), step("read", START), step("read", DONE),
+				step("io-after", SUSPEND), step("io-after", RESUME), step("request", DONE));
+		assertThat(threadOf(report, "io-before", SUSPEND)).matches(OffloadServiceTests::isEventLoop,
 				"an event-loop thread");
-		assertThat(threadOf(report, "read", "start")).startsWith("boundedElastic-");
-		assertThat(threadOf(report, "io-after", "resume")).startsWith("parallel-");
+		assertThat(threadOf(report, "read", START)).startsWith("boundedElastic-");
+		assertThat(threadOf(report, "io-after", RESUME)).startsWith("parallel-");
 		assertThat(report.elapsedMs()).isGreaterThanOrEqualTo(110);
 	}
 
@@ -144,7 +138,7 @@ class OffloadIntegrationTests {
 			.expectBody(Report.class)
 			.returnResult()
 			.getResponseBody());
-		assertThat(threadOf(report, "read", "start")).matches(OffloadServiceTests::isEventLoop, "an event-loop thread");
+		assertThat(threadOf(report, "read", START)).matches(OffloadServiceTests::isEventLoop, "an event-loop thread");
 	}
 
 	@Test
@@ -177,7 +171,7 @@ class OffloadIntegrationTests {
 			.bodyToFlux(new ParameterizedTypeReference<>() {
 			});
 		StepVerifier.create(stream).expectNextCount(3).thenCancel().verify(Duration.ofSeconds(10));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.blockingCallsRunning() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.toThread.running() == 0);
 	}
 
 	@Test
@@ -190,15 +184,15 @@ class OffloadIntegrationTests {
 				.bodyToMono(Report.class));
 		reactor.core.Disposable reads = slowReads.subscribe();
 		try {
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.service.blockingCallsRunning() == 8);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.toThread.running() == 8);
 			String pong = web.get().uri("/api/ping").retrieve().bodyToMono(String.class).block(Duration.ofSeconds(5));
 			assertThat(pong).isEqualTo("pong");
-			assertThat(this.service.blockingCallsRunning()).as("the reads were still waiting").isEqualTo(8);
+			assertThat(this.toThread.running()).as("the reads were still waiting").isEqualTo(8);
 		}
 		finally {
 			reads.dispose();
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.service.blockingCallsRunning() == 0);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.toThread.running() == 0);
 	}
 
 	@Test

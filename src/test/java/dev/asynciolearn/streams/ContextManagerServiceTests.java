@@ -1,28 +1,36 @@
 package dev.asynciolearn.streams;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.streams.ContextManagerService.ContextManagerResult;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import static dev.asynciolearn.timeline.Event.CALL;
+import static dev.asynciolearn.timeline.Event.CANCELLED;
+import static dev.asynciolearn.timeline.Event.DONE;
+import static dev.asynciolearn.timeline.Event.ERROR;
+import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.TestReports.step;
+import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContextManagerServiceTests {
+
+	private static final String RAISED = "java.lang.IllegalStateException: raised inside 'async with'";
 
 	private final ContextManagerService service = new ContextManagerService();
 
 	@Test
 	void exitRunsAfterTheBodyOnSuccess() {
-		StepVerifier.withVirtualTime(() -> this.service.run(false, null))
+		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(false, null)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(200))
 			.assertNext((report) -> {
-				assertThat(events(report)).containsExactly("__aenter__:opening", "__aenter__:open", "body:start",
-						"body:done", "__aexit__:called, no exception", "__aexit__:closed");
-				assertThat(result(report)).containsEntry("result", "session used");
+				assertThat(steps(report)).containsExactly(step("__aenter__", START), step("__aenter__", DONE),
+						step("body", START), step("body", DONE), step("__aexit__", CALL, "no exception"),
+						step("__aexit__", DONE));
+				assertThat(report.result()).isEqualTo(new ContextManagerResult("session used", null, true));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -30,14 +38,12 @@ class ContextManagerServiceTests {
 
 	@Test
 	void exitRunsWhenTheBodyRaisesAndTheErrorCarriesOn() {
-		StepVerifier.withVirtualTime(() -> this.service.run(true, null))
+		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(true, null)))
 			.thenAwait(Duration.ofMillis(200))
 			.assertNext((report) -> {
-				assertThat(events(report)).containsSubsequence("body:raise",
-						"__aexit__:called with java.lang.IllegalStateException: raised inside 'async with'",
-						"__aexit__:closed");
-				assertThat(result(report)).containsEntry("error",
-						"java.lang.IllegalStateException: raised inside 'async with'");
+				assertThat(steps(report)).containsSubsequence(step("body", ERROR, RAISED),
+						step("__aexit__", CALL, "with " + RAISED), step("__aexit__", DONE));
+				assertThat(report.result()).isEqualTo(new ContextManagerResult(null, RAISED, true));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -45,25 +51,18 @@ class ContextManagerServiceTests {
 
 	@Test
 	void exitRunsWhenTheBlockIsCancelled() {
-		StepVerifier.withVirtualTime(() -> this.service.run(false, Duration.ofMillis(100)))
+		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(false, 100L)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(100))
 			.assertNext((report) -> {
-				assertThat(events(report)).containsSubsequence("body:start", "__aexit__:called on cancellation")
-					.doesNotContain("body:done");
-				assertThat(result(report)).containsEntry("error", "cancelled by timeout");
+				assertThat(steps(report))
+					.containsSubsequence(step("body", START), step("body", CANCELLED),
+							step("__aexit__", CALL, "on cancellation"))
+					.doesNotContain(step("body", DONE));
+				assertThat(report.result()).isEqualTo(new ContextManagerResult(null, "cancelled by timeout", true));
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-	}
-
-	private static List<String> events(Report report) {
-		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> result(Report report) {
-		return (Map<String, Object>) report.result();
 	}
 
 }

@@ -2,7 +2,6 @@ package dev.asynciolearn.streams;
 
 import reactor.core.publisher.Mono;
 import dev.asynciolearn.timeline.TestReports;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +16,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.mockito.BDDMockito.then;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
+import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -43,25 +44,13 @@ class StreamControllerTests {
 			/api/streams/context-manager?timeoutMs=0         | timeoutMs  | between 1 and 5000
 			""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_NDJSON)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client, uri, parameter, rule);
 		verifyNoInteractions(this.streams, this.contextManager);
 	}
 
 	@Test
 	void streamsAreNdjsonOrServerSentEventsByContentNegotiation() {
-		given(this.streams.iterator(2, Duration.ofMillis(1)))
+		given(this.streams.iterator(new StreamRequest(2, 1)))
 			.willReturn(Flux.just(new StreamService.Item(0, 1.0, "t"), new StreamService.Item(1, 2.0, "t")));
 		this.client.get()
 			.uri("/api/streams/iterator?count=2&delayMs=1")
@@ -83,35 +72,22 @@ class StreamControllerTests {
 
 	@Test
 	void goodParametersReachTheServicesAsGiven() {
-		given(this.contextManager.run(true, Duration.ofMillis(300)))
+		given(this.contextManager.run(new ContextManagerRequest(true, 300L)))
 			.willReturn(Mono.just(TestReports.named("run(true, 300)")));
-		given(this.contextManager.run(false, null)).willReturn(Mono.just(TestReports.named("run(false, null)")));
-		given(this.streams.generator(3, Duration.ofMillis(20))).willReturn(Flux.empty());
-		given(this.streams.iterator(1000, Duration.ofMillis(60))).willReturn(Flux.empty());
-		given(this.streams.iterator(60, Duration.ofMillis(1000))).willReturn(Flux.empty());
-		this.client.get()
-			.uri("/api/streams/context-manager?failInside=true&timeoutMs=300")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.concept")
-			.isEqualTo("run(true, 300)");
-		this.client.get()
-			.uri("/api/streams/context-manager")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.concept")
-			.isEqualTo("run(false, null)");
+		given(this.contextManager.run(new ContextManagerRequest(false, null)))
+			.willReturn(Mono.just(TestReports.named("run(false, null)")));
+		given(this.streams.generator(new StreamRequest(3, 20))).willReturn(Flux.empty());
+		given(this.streams.iterator(new StreamRequest(1000, 60))).willReturn(Flux.empty());
+		given(this.streams.iterator(new StreamRequest(60, 1000))).willReturn(Flux.empty());
+		expectConcept(this.client, "/api/streams/context-manager?failInside=true&timeoutMs=300", "run(true, 300)");
+		expectConcept(this.client, "/api/streams/context-manager", "run(false, null)");
 		expectStream("/api/streams/generator?count=3&delayMs=20", 200);
 		// count x delayMs of exactly 60000 ms is allowed; one more is not
 		expectStream("/api/streams/iterator?count=1000&delayMs=60", 200);
 		expectStream("/api/streams/iterator?count=60&delayMs=1000", 200);
 		expectStream("/api/streams/iterator?count=1000&delayMs=61", 400);
-		then(this.streams).should().generator(3, Duration.ofMillis(20));
-		then(this.streams).should().iterator(1000, Duration.ofMillis(60));
+		then(this.streams).should().generator(new StreamRequest(3, 20));
+		then(this.streams).should().iterator(new StreamRequest(1000, 60));
 	}
 
 	private void expectStream(String uri, int status) {

@@ -51,7 +51,7 @@ class StreamServiceTests {
 
 	@Test
 	void theIteratorDeliversNothingUntilAskedThenOneItemPerDelay() {
-		StepVerifier.withVirtualTime(() -> this.service.iterator(3, Duration.ofMillis(100)), 0)
+		StepVerifier.withVirtualTime(() -> this.service.iterator(new StreamRequest(3, 100)), 0)
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(1))
 			.thenRequest(1)
@@ -67,7 +67,7 @@ class StreamServiceTests {
 
 	@Test
 	void theGeneratorYieldsAfterEachAwaitAndNothingUntilAsked() {
-		StepVerifier.withVirtualTime(() -> this.service.generator(3, Duration.ofMillis(100)), 0)
+		StepVerifier.withVirtualTime(() -> this.service.generator(new StreamRequest(3, 100)), 0)
 			.expectSubscription()
 			.expectNoEvent(Duration.ofSeconds(1))
 			.thenRequest(1)

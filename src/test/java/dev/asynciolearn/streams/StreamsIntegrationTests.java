@@ -45,10 +45,10 @@ class StreamsIntegrationTests {
 			.expectStatus()
 			.isOk()
 			.expectBody()
-			.jsonPath("$.result.exitRan")
+			.jsonPath("$.result.exitCalled")
 			.isEqualTo(true)
 			.jsonPath("$.timeline[?(@.task == '__aexit__')].event")
-			.value((events) -> assertThat(events.toString()).contains("closed"));
+			.value((events) -> assertThat(events.toString()).contains("call", "done"));
 	}
 
 }

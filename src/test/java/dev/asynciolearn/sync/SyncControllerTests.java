@@ -3,7 +3,6 @@ package dev.asynciolearn.sync;
 import reactor.core.publisher.Mono;
 import org.junit.jupiter.api.Test;
 import dev.asynciolearn.timeline.TestReports;
-import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
 import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.BDDMockito.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +43,7 @@ class SyncControllerTests {
 			/api/sync/queue?producers=51                        | producers     | between 1 and 50
 			/api/sync/queue?consumers=0                         | consumers     | between 1 and 50
 			/api/sync/queue?items=10001                         | items         | between 1 and 10000
-			/api/sync/queue?items=10000&consumeMs=1000          | items         | more than 60000 ms
+			/api/sync/queue?items=10000&consumeMs=1000          | items         | at most 60000 ms
 			/api/sync/queue?consumeMs=1001                      | consumeMs     | between 0 and 1000
 			/api/sync/lock?workers=0                            | workers       | between 1 and 1000
 			/api/sync/lock?useLock=sometimes                    | useLock       | true or false
@@ -53,29 +53,18 @@ class SyncControllerTests {
 			/api/sync/event?setAfterMs=10001                    | setAfterMs    | between 0 and 10000
 			""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client, uri, parameter, rule);
 		verifyNoInteractions(this.queue, this.lock, this.semaphore, this.event);
 	}
 
 	@Test
 	void goodParametersReachTheServicesAsGiven() {
-		given(this.queue.run(AsyncQueue.Kind.LIFO, 3, 2, 4, 40, Duration.ofMillis(5), Duration.ofMillis(50)))
+		given(this.queue.run(new QueueRequest(AsyncQueue.Kind.LIFO, 3, 2, 4, 40, 5, 50)))
 			.willReturn(Mono.just(TestReports.named("queue(LIFO, 3, 2, 4, 40, 5, 50)")));
-		given(this.lock.run(30, false)).willReturn(Mono.just(TestReports.named("lock(30, false)")));
-		given(this.semaphore.run(100, 10, Duration.ofMillis(600)))
+		given(this.lock.run(new LockRequest(30, false))).willReturn(Mono.just(TestReports.named("lock(30, false)")));
+		given(this.semaphore.run(new SemaphoreRequest(100, 10, 600)))
 			.willReturn(Mono.just(TestReports.named("semaphore(100, 10, 600)")));
-		given(this.event.run(7, Duration.ofMillis(150))).willReturn(Mono.just(TestReports.named("event(7, 150)")));
+		given(this.event.run(new EventRequest(7, 150))).willReturn(Mono.just(TestReports.named("event(7, 150)")));
 		expectConcept(this.client, "/api/sync/queue?kind=LIFO&maxsize=3&producers=2&consumers=4&items=40&consumeMs=5"
 				+ "&consumersStartAfterMs=50", "queue(LIFO, 3, 2, 4, 40, 5, 50)");
 		expectConcept(this.client, "/api/sync/lock?workers=30&useLock=false", "lock(30, false)");
@@ -87,7 +76,7 @@ class SyncControllerTests {
 	@Test
 	void runsOfExactlySixtySecondsAreAcceptedAndOneMillisecondMoreIsNot() {
 		// ceil(1200 / 2) x 100 ms + 0 ms = 60000 ms
-		given(this.queue.run(AsyncQueue.Kind.FIFO, 2, 1, 2, 1200, Duration.ofMillis(100), Duration.ZERO))
+		given(this.queue.run(new QueueRequest(AsyncQueue.Kind.FIFO, 2, 1, 2, 1200, 100, 0)))
 			.willReturn(Mono.just(TestReports.named("queue of 60000 ms")));
 		expectConcept(this.client,
 				"/api/sync/queue?maxsize=2&consumers=2&items=1200&consumeMs=100&consumersStartAfterMs=0",
@@ -95,7 +84,7 @@ class SyncControllerTests {
 		// ceil(1199 / 2) = 600 rounds, not 599: 1 + 600 x 100 = 60001 ms
 		expectBadRequest("/api/sync/queue?maxsize=2&consumers=2&items=1199&consumeMs=100&consumersStartAfterMs=1");
 		// 12 x 5000 ms = 60000 ms
-		given(this.semaphore.run(12, 1, Duration.ofMillis(5000)))
+		given(this.semaphore.run(new SemaphoreRequest(12, 1, 5000)))
 			.willReturn(Mono.just(TestReports.named("semaphore of 60000 ms")));
 		expectConcept(this.client, "/api/sync/semaphore?workers=12&permits=1&holdMs=5000", "semaphore of 60000 ms");
 		// ceil(25 / 2) = 13 rounds, not 12: 13 x 4616 = 60008 ms
@@ -103,7 +92,7 @@ class SyncControllerTests {
 	}
 
 	private void expectBadRequest(String uri) {
-		this.client.get().uri(uri).exchange().expectStatus().isBadRequest();
+		expectProblem(this.client, uri, uri.contains("semaphore") ? "holdMs" : "items", "at most 60000 ms");
 	}
 
 }

@@ -1,14 +1,16 @@
 package dev.asynciolearn.sync;
 
-import java.util.Map;
-
 import dev.asynciolearn.IntegrationTest;
-import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.sync.EventService.EventResult;
+import dev.asynciolearn.sync.LockService.LockResult;
+import dev.asynciolearn.sync.QueueService.QueueResult;
+import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.timeline.TestReports.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -19,41 +21,35 @@ class SyncIntegrationTests {
 
 	@Test
 	void theRaceLosesUpdatesWithoutTheLockAndNoneWithIt() {
-		assertThat((Integer) result("/api/sync/lock?workers=50&useLock=false").get("final")).isLessThan(50);
-		assertThat(result("/api/sync/lock?workers=50&useLock=true")).containsEntry("final", 50);
+		assertThat(result("/api/sync/lock?workers=50&useLock=false", LockResult.class).finalCount()).isLessThan(50);
+		assertThat(result("/api/sync/lock?workers=50&useLock=true", LockResult.class).finalCount()).isEqualTo(50);
 	}
 
 	@Test
 	void manyProducersAndConsumersMoveEveryItemOnceThroughASmallQueue() {
-		Map<String, Object> result = result(
-				"/api/sync/queue?kind=FIFO&maxsize=3&producers=10&consumers=5&items=500&consumeMs=1&consumersStartAfterMs=0");
-		assertThat(result).containsEntry("everyItemExactlyOnce", true);
-		assertThat((Integer) result.get("peakQueueSize")).isLessThanOrEqualTo(3);
-		assertThat((Integer) result.get("putsThatWaited")).isPositive();
+		QueueResult result = result(
+				"/api/sync/queue?kind=FIFO&maxsize=3&producers=10&consumers=5&items=500&consumeMs=1&consumersStartAfterMs=0",
+				QueueResult.class);
+		assertThat(result.everyItemExactlyOnce()).isTrue();
+		assertThat(result.peakQueueSize()).isLessThanOrEqualTo(3);
+		assertThat(result.putsThatWaited()).isPositive();
 	}
 
 	@Test
 	void theSemaphorePeakEqualsThePermits() {
-		assertThat(result("/api/sync/semaphore?workers=100&permits=10&holdMs=20")).containsEntry("peakInside", 10);
+		assertThat(result("/api/sync/semaphore?workers=100&permits=10&holdMs=20", SemaphoreResult.class).peakInside())
+			.isEqualTo(10);
 	}
 
 	@Test
 	void theEventReleasesEveryWaiter() {
-		assertThat(result("/api/sync/event?waiters=100&setAfterMs=100")).containsEntry("released", 100)
-			.containsEntry("afterClearWaits", true);
+		EventResult result = result("/api/sync/event?waiters=100&setAfterMs=100", EventResult.class);
+		assertThat(result.released()).isEqualTo(100);
+		assertThat(result.afterClearWaits()).isTrue();
 	}
 
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> result(String uri) {
-		Report report = this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Report.class)
-			.returnResult()
-			.getResponseBody();
-		return (Map<String, Object>) report.result();
+	private <R> R result(String uri, Class<R> type) {
+		return get(this.client, uri, type).result();
 	}
 
 }

@@ -2,12 +2,26 @@ package dev.asynciolearn.sync;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
-import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.sync.EventService.EventResult;
+import dev.asynciolearn.sync.LockService.LockResult;
+import dev.asynciolearn.sync.QueueService.QueueResult;
+import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
+import dev.asynciolearn.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
 import reactor.test.StepVerifier;
 
+import static dev.asynciolearn.timeline.Event.ACQUIRED;
+import static dev.asynciolearn.timeline.Event.CALL;
+import static dev.asynciolearn.timeline.Event.GET;
+import static dev.asynciolearn.timeline.Event.PUT;
+import static dev.asynciolearn.timeline.Event.READ;
+import static dev.asynciolearn.timeline.Event.RELEASED;
+import static dev.asynciolearn.timeline.Event.RESUME;
+import static dev.asynciolearn.timeline.Event.WAIT;
+import static dev.asynciolearn.timeline.Event.WRITE;
+import static dev.asynciolearn.timeline.TestReports.step;
+import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,15 +33,15 @@ class SyncServiceTests {
 	@Test
 	void aFullQueueMakesTheProducerWaitForTheConsumer() {
 		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(AsyncQueue.Kind.FIFO, 2, 1, 1, 4, Duration.ofMillis(10),
-					Duration.ofMillis(100)))
+			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.FIFO, 2, 1, 1, 4, 10, 100)))
 			.thenAwait(Duration.ofSeconds(1))
 			.assertNext((report) -> {
-				assertThat(report.timeline()).extracting((event) -> event.event().split(" ")[0])
-					.containsExactly("put", "put", "waits", "get", "put", "waits", "get", "put", "get", "get");
-				assertThat(result(report)).containsEntry("peakQueueSize", 2)
-					.containsEntry("putsThatWaited", 2)
-					.containsEntry("everyItemExactlyOnce", true);
+				assertThat(report.timeline()).extracting(TimelineEvent::event)
+					.containsExactly(PUT, PUT, WAIT, GET, PUT, WAIT, GET, PUT, GET, GET);
+				QueueResult result = report.result();
+				assertThat(result.peakQueueSize()).isEqualTo(2);
+				assertThat(result.putsThatWaited()).isEqualTo(2);
+				assertThat(result.everyItemExactlyOnce()).isTrue();
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -36,10 +50,10 @@ class SyncServiceTests {
 	@Test
 	void aPriorityQueueHandsOutTheSmallestFirst() {
 		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(AsyncQueue.Kind.PRIORITY, 10, 1, 1, 6, Duration.ofMillis(10),
-					Duration.ofMillis(100)))
+			.withVirtualTime(
+					() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.PRIORITY, 10, 1, 1, 6, 10, 100)))
 			.thenAwait(Duration.ofSeconds(1))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("getOrder", List.of(1, 2, 3, 4, 5, 6)))
+			.assertNext((report) -> assertThat(report.result().getOrder()).containsExactly(1, 2, 3, 4, 5, 6))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
@@ -47,52 +61,52 @@ class SyncServiceTests {
 	@Test
 	void manyProducersAndConsumersNeverOverfillTheQueueNorLoseAnItem() {
 		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(AsyncQueue.Kind.LIFO, 3, 5, 4, 200, Duration.ofMillis(1),
-					Duration.ZERO))
+			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.LIFO, 3, 5, 4, 200, 1, 0)))
 			.thenAwait(Duration.ofSeconds(10))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("everyItemExactlyOnce", true)
-				.containsEntry("peakQueueSize", 3))
+			.assertNext((report) -> {
+				assertThat(report.result().everyItemExactlyOnce()).isTrue();
+				assertThat(report.result().peakQueueSize()).isEqualTo(3);
+			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void withoutTheLockUpdatesAreLostAndWithItNone() {
-		StepVerifier.withVirtualTime(() -> new LockService().run(50, false))
+		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(50, false)))
 			.thenAwait(Duration.ofMillis(1))
-			.assertNext(
-					(report) -> assertThat(result(report)).containsEntry("final", 1).containsEntry("lostUpdates", 49))
+			.assertNext((report) -> assertThat(report.result()).isEqualTo(new LockResult(50, false, 50, 1, 49)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new LockService().run(50, true))
+		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(50, true)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(49))
 			.thenAwait(Duration.ofMillis(1))
-			.assertNext(
-					(report) -> assertThat(result(report)).containsEntry("final", 50).containsEntry("lostUpdates", 0))
+			.assertNext((report) -> assertThat(report.result()).isEqualTo(new LockResult(50, true, 50, 50, 0)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void aSemaphoreOfTenLetsTenInAtOnce() {
-		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(100, 10, Duration.ofMillis(50)))
+		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(new SemaphoreRequest(100, 10, 50)))
 			.expectSubscription()
 			.expectNoEvent(Duration.ofMillis(499))
 			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(result(report)).containsEntry("peakInside", 10)
-				.containsEntry("idealMs", 500L))
+			.assertNext((report) -> assertThat(report.result()).isEqualTo(new SemaphoreResult(100, 10, 10, 500)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test
 	void setReleasesEveryWaiterAtOnceAndClearMakesANewOneWait() {
-		StepVerifier.withVirtualTime(() -> new EventService().run(5, Duration.ofMillis(200)))
+		StepVerifier.withVirtualTime(() -> new EventService().run(new EventRequest(5, 200)))
 			.thenAwait(Duration.ofMillis(250))
 			.assertNext((report) -> {
-				assertThat(result(report)).containsEntry("released", 5).containsEntry("afterClearWaits", true);
-				assertThat((double) result(report).get("releaseSpreadMs")).as("released together").isLessThan(5.0);
+				EventResult result = report.result();
+				assertThat(result.released()).isEqualTo(5);
+				assertThat(result.afterClearWaits()).isTrue();
+				assertThat(result.releaseSpreadMs()).as("released together").isLessThan(5.0);
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
@@ -100,40 +114,50 @@ class SyncServiceTests {
 
 	@Test
 	void theTimelinesShowTheRaceTheQueueAtTheDoorAndTheRelease() {
-		StepVerifier.withVirtualTime(() -> new LockService().run(3, false))
+		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(3, false)))
 			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:read 0", "worker-1:read 0",
-					"worker-2:read 0", "worker-0:write 1", "worker-1:write 1", "worker-2:write 1"))
+			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", READ, 0),
+					step("worker-1", READ, 0), step("worker-2", READ, 0), step("worker-0", WRITE, 1),
+					step("worker-1", WRITE, 1), step("worker-2", WRITE, 1)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new LockService().run(3, true))
+		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(3, true)))
 			.thenAwait(Duration.ofMillis(3))
-			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:read 0", "worker-0:write 1",
-					"worker-1:read 1", "worker-1:write 2", "worker-2:read 2", "worker-2:write 3"))
+			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", READ, 0),
+					step("worker-0", WRITE, 1), step("worker-1", READ, 1), step("worker-1", WRITE, 2),
+					step("worker-2", READ, 2), step("worker-2", WRITE, 3)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(3, 2, Duration.ofMillis(20)))
+		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(new SemaphoreRequest(3, 2, 20)))
 			.thenAwait(Duration.ofMillis(40))
-			.assertNext((report) -> assertThat(events(report)).containsExactly("worker-0:enter", "worker-1:enter",
-					"worker-0:leave", "worker-2:enter", "worker-1:leave", "worker-2:leave"))
+			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", ACQUIRED),
+					step("worker-1", ACQUIRED), step("worker-0", RELEASED), step("worker-2", ACQUIRED),
+					step("worker-1", RELEASED), step("worker-2", RELEASED)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new EventService().run(3, Duration.ofMillis(50)))
+		StepVerifier.withVirtualTime(() -> new EventService().run(new EventRequest(3, 50)))
 			.thenAwait(Duration.ofMillis(100))
-			.assertNext((report) -> assertThat(events(report)).containsExactly("waiter-0:wait", "waiter-1:wait",
-					"waiter-2:wait", "setter:set()", "waiter-0:released", "waiter-1:released", "waiter-2:released",
-					"setter:clear()", "late-waiter:wait"))
+			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("waiter-0", WAIT),
+					step("waiter-1", WAIT), step("waiter-2", WAIT), step("setter", CALL, "set()"),
+					step("waiter-0", RESUME), step("waiter-1", RESUME), step("waiter-2", RESUME),
+					step("setter", CALL, "clear()"), step("late-waiter", WAIT)))
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
 	}
 
-	private static List<String> events(Report report) {
-		return report.timeline().stream().map((event) -> event.task() + ":" + event.event()).toList();
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> result(Report report) {
-		return (Map<String, Object>) report.result();
+	@Test
+	void theQueueTimelineNamesWhatWasPutAndGot() {
+		StepVerifier
+			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.FIFO, 2, 1, 1, 3, 10, 100)))
+			.thenAwait(Duration.ofSeconds(1))
+			.assertNext((report) -> {
+				List<Integer> values = QueueService.values(3);
+				assertThat(steps(report)).startsWith(step("producer-0", PUT, values.get(0)),
+						step("producer-0", PUT, values.get(1)));
+				assertThat(steps(report)).contains(step("consumer-0", GET, values.get(0)));
+			})
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.asynciolearn.tasks;
 
+import dev.asynciolearn.system.ApiProblem;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import dev.asynciolearn.timeline.TestReports;
@@ -14,10 +15,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
 import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +31,7 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-@WebFluxTest({ TaskController.class, CoroutineController.class })
+@WebFluxTest(TaskController.class)
 class TaskControllerTests {
 
 	@Autowired
@@ -36,10 +41,7 @@ class TaskControllerTests {
 	private TaskRegistry registry;
 
 	@MockitoBean
-	private CoroutineService coroutines;
-
-	@MockitoBean
-	private ScaleService scale;
+	private InterleaveService interleave;
 
 	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -53,20 +55,8 @@ class TaskControllerTests {
 			'{"name": "t", "durationMs": "soon"}'                | body       | not valid JSON
 			""")
 	void badTasksAreProblems(String body, String parameter, String rule) {
-		this.client.post()
-			.uri("/api/tasks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue(body)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter)
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client.post().uri("/api/tasks").contentType(MediaType.APPLICATION_JSON).bodyValue(body),
+				HttpStatus.BAD_REQUEST, parameter, rule);
 		verifyNoInteractions(this.registry);
 	}
 
@@ -76,45 +66,26 @@ class TaskControllerTests {
 			/api/tasks?state=SLEEPING        | state  | must be one of PENDING, DONE, FAILED, CANCELLED
 			/api/tasks/interleave?steps=0    | steps  | between 1 and 100
 			/api/tasks/interleave?steps=101  | steps  | between 1 and 100
-			/api/tasks/interleave?suspend=maybe| suspend| true or false
-			/api/coroutines/scale?count=0     | count  | between 1 and 100000
-			/api/coroutines/scale?count=100001 | count | between 1 and 100000
-			/api/coroutines/scale?delayMs=10001 | delayMs | between 0 and 10000
-			/api/coroutines/scale-threads?count=2001 | count | between 1 and 2000
+			/api/tasks/interleave?suspend=maybe | suspend | true or false
+			/api/tasks/1/callbacks?name=a-b  | name   | 1 to 40 letters
 			""")
 	void badParametersAreProblems(String uri, String parameter, String rule) {
-		this.client.get()
-			.uri(uri)
-			.exchange()
-			.expectStatus()
-			.isBadRequest()
-			.expectBody()
-			.jsonPath("$.parameter")
-			.isEqualTo(parameter.trim())
-			.jsonPath("$.detail")
-			.value(String.class, (detail) -> assertThat(detail).contains(rule));
+		expectProblem(this.client.method(uri.contains("callbacks") ? HttpMethod.POST : HttpMethod.GET).uri(uri),
+				HttpStatus.BAD_REQUEST, parameter, rule);
+		verifyNoInteractions(this.registry, this.interleave);
 	}
 
 	@Test
 	void anUnknownTaskIsA404() {
-		given(this.registry.get(anyLong())).willThrow(new TaskNotFoundException(7));
-		this.client.get()
-			.uri("/api/tasks/7")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Task not found")
-			.jsonPath("$.parameter")
-			.isEqualTo("id");
+		given(this.registry.get(anyLong()))
+			.willThrow(ApiProblem.notFound("Task not found", "id", "Parameter 'id': no task 7"));
+		expectProblem(this.client.get().uri("/api/tasks/7"), HttpStatus.NOT_FOUND, "id", "no task 7");
 	}
 
 	@Test
 	void tooManyPendingTasksIsA429() {
-		given(this.registry.start(any(), any())).willThrow(new TooManyTasksException(100));
+		given(this.registry.start(any(), any())).willThrow(
+				ApiProblem.tooManyRequests("Too many pending tasks", "100 tasks are pending", Duration.ofSeconds(1)));
 		this.client.post()
 			.uri("/api/tasks")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -122,6 +93,8 @@ class TaskControllerTests {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(429)
+			.expectHeader()
+			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("Too many pending tasks");
@@ -148,16 +121,9 @@ class TaskControllerTests {
 	}
 
 	@Test
-	void goodParametersReachTheServicesAsGiven() {
-		given(this.scale.monos(5000, Duration.ofMillis(250))).willReturn(Mono.just(TestReports.named("monos")));
-		given(this.scale.compare(300, Duration.ofMillis(50))).willReturn(Mono.just(TestReports.named("compare")));
-		given(this.coroutines.awaitOrder()).willReturn(Mono.just(TestReports.named("awaitOrder")));
-		given(this.coroutines.lazy()).willReturn(Mono.just(TestReports.named("lazy")));
-		given(this.coroutines.interleave(4, false)).willReturn(Mono.just(TestReports.named("interleave(4, false)")));
-		expectConcept(this.client, "/api/coroutines/scale?count=5000&delayMs=250", "monos");
-		expectConcept(this.client, "/api/coroutines/scale-threads?count=300&delayMs=50", "compare");
-		expectConcept(this.client, "/api/coroutines/await", "awaitOrder");
-		expectConcept(this.client, "/api/coroutines/lazy", "lazy");
+	void interleaveGetsItsParametersAsGiven() {
+		given(this.interleave.interleave(new InterleaveRequest(4, false)))
+			.willReturn(Mono.just(TestReports.named("interleave(4, false)")));
 		expectConcept(this.client, "/api/tasks/interleave?steps=4&suspend=false", "interleave(4, false)");
 	}
 

@@ -5,10 +5,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import dev.asynciolearn.system.ApiProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.test.scheduler.VirtualTimeScheduler;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -114,8 +118,11 @@ class TaskRegistryTests {
 		for (int i = 0; i < 3; i++) {
 			this.registry.start("t" + i, Mono.delay(Duration.ofSeconds(1)));
 		}
-		assertThatExceptionOfType(TooManyTasksException.class)
-			.isThrownBy(() -> this.registry.start("one too many", Mono.never()));
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> this.registry.start("one too many", Mono.never()))
+			.satisfies((problem) -> {
+				assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+				assertThat(problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
+			});
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(this.registry.pending()).isZero();
 		this.registry.start("room again", Mono.never());
@@ -138,7 +145,7 @@ class TaskRegistryTests {
 		DemoTask running = small.start("running", Mono.never());
 		small.start("third", Mono.just(3));
 		assertThat(small.all(null)).extracting(TaskView::name).doesNotContain("first").contains("running");
-		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> small.get(first.id()));
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> small.get(first.id()));
 		small.destroy();
 		assertThat(running.state()).isEqualTo(DemoTask.State.CANCELLED);
 	}
@@ -161,8 +168,8 @@ class TaskRegistryTests {
 		DemoTask started = brief.start("finished", Mono.just(2));
 		Thread.sleep(5);
 		brief.start("another", Mono.never());
-		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> brief.get(started.id()));
-		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> brief.get(listed.id()));
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> brief.get(started.id()));
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> brief.get(listed.id()));
 		assertThat(brief.get(next.id()).state()).as("pending tasks are never forgotten")
 			.isEqualTo(DemoTask.State.PENDING);
 		brief.destroy();

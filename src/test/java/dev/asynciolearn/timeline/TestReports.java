@@ -2,11 +2,16 @@ package dev.asynciolearn.timeline;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.ResolvableType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
- * Reports for controller slices, whose services are mocks, and the check that one reached
- * the client.
+ * Reports and timelines in tests: reports for controller slices, whose services are
+ * mocks; the check that one reached the client; and a report's timeline as
+ * {@code task: event detail} steps, written with the shared {@link Event} vocabulary.
  */
 public final class TestReports {
 
@@ -15,11 +20,12 @@ public final class TestReports {
 
 	/**
 	 * A report that says which call produced it.
+	 * @param <R> whatever result type the mocked service declares
 	 * @param concept the call, e.g. {@code "gather(3, 300, 1, true)"}
 	 * @return a report with that concept and nothing else of note
 	 */
-	public static Report named(String concept) {
-		return new Report(concept, "asyncio", "reactor", 1.0, "result", List.of(), 0);
+	public static <R> Report<R> named(String concept) {
+		return new Report<>(concept, "asyncio", "reactor", 1.0, null, List.of(), 0);
 	}
 
 	/**
@@ -31,6 +37,86 @@ public final class TestReports {
 	 */
 	public static void expectConcept(WebTestClient client, String uri, String concept) {
 		client.get().uri(uri).exchange().expectStatus().isOk().expectBody().jsonPath("$.concept").isEqualTo(concept);
+	}
+
+	/**
+	 * {@code GET uri} answers {@code 2xx} with a report whose result is a {@code result}.
+	 * @param <R> the result's type
+	 * @param client the client
+	 * @param uri the request
+	 * @param result the result's type
+	 * @return the report
+	 */
+	public static <R> Report<R> get(WebTestClient client, String uri, Class<R> result) {
+		return exchange(client.get().uri(uri), result);
+	}
+
+	/**
+	 * {@code request} answers {@code 2xx} with a report whose result is a {@code result}.
+	 * @param <R> the result's type
+	 * @param request the request, ready to exchange
+	 * @param result the result's type
+	 * @return the report
+	 */
+	public static <R> Report<R> exchange(WebTestClient.RequestHeadersSpec<?> request, Class<R> result) {
+		ParameterizedTypeReference<Report<R>> type = ParameterizedTypeReference
+			.forType(ResolvableType.forClassWithGenerics(Report.class, result).getType());
+		Report<R> report = request.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(type)
+			.returnResult()
+			.getResponseBody();
+		if (report == null) {
+			throw new AssertionError("No report in the response");
+		}
+		return report;
+	}
+
+	/**
+	 * The report's timeline, one {@link TimelineEvent#step()} per event, in time order.
+	 * @param report the report
+	 * @return e.g. {@code ["job-0: start", "worker-1: read 0"]}
+	 */
+	public static List<String> steps(Report<?> report) {
+		return report.timeline().stream().map(TimelineEvent::step).toList();
+	}
+
+	/**
+	 * A step as {@link #steps(Report)} writes it.
+	 * @param task the task
+	 * @param event what happened
+	 * @return e.g. {@code "job-0: start"}
+	 */
+	public static String step(String task, Event event) {
+		return step(task, event, null);
+	}
+
+	/**
+	 * A step with its detail, as {@link #steps(Report)} writes it.
+	 * @param task the task
+	 * @param event what happened
+	 * @param detail what it concerned
+	 * @return e.g. {@code "worker-1: read 0"}
+	 */
+	public static String step(String task, Event event, @Nullable Object detail) {
+		return new TimelineEvent(0, task, event, (detail != null) ? detail.toString() : null, "").step();
+	}
+
+	/**
+	 * The thread that recorded the first {@code event} of {@code task}.
+	 * @param report the report
+	 * @param task the task
+	 * @param event what happened
+	 * @return the thread's name
+	 */
+	public static String threadOf(Report<?> report, String task, Event event) {
+		return report.timeline()
+			.stream()
+			.filter((e) -> e.task().equals(task) && e.event() == event)
+			.findFirst()
+			.map(TimelineEvent::thread)
+			.orElseThrow(() -> new AssertionError("No " + step(task, event) + " in " + steps(report)));
 	}
 
 }

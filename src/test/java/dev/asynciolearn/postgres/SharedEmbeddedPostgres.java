@@ -1,4 +1,4 @@
-package dev.asynciolearn.database;
+package dev.asynciolearn.postgres;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * a thread.
  */
 @Component
-class BlockingCalls implements MeterBinder {
+class ToThread implements MeterBinder {
 
 	private final AtomicInteger running = new AtomicInteger();
 
@@ -104,10 +104,10 @@ class BlockingCalls implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry meters) {
-		Gauge.builder("asyncio.offload.blocking.running", this, BlockingCalls::running)
+		Gauge.builder("asyncio.offload.blocking.running", this, ToThread::running)
 			.description("Blocking calls (file reads, long jobs) in progress")
 			.register(meters);
-		Gauge.builder("asyncio.offload.blocking.queued", this, BlockingCalls::queued)
+		Gauge.builder("asyncio.offload.blocking.queued", this, ToThread::queued)
 			.description("Offloaded blocking calls waiting for a free boundedElastic thread")
 			.register(meters);
 	}

@@ -1,4 +1,4 @@
-package dev.asynciolearn.database;
+package dev.asynciolearn.postgres;
 
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
