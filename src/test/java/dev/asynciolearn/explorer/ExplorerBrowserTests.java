@@ -10,14 +10,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -25,17 +29,22 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The explorer in a real headless Chromium: run demos from the page and check that what
- * it draws matches the JSON the API answered. Skipped when no Chromium is installed
- * ({@code apt-get install chromium chromium-driver}).
+ * it draws matches the JSON the API answered: one row per task, a bar per event with its
+ * thread, its event and its detail, coloured by the thread's family, and faint where the
+ * task holds no thread (after the waiting events the API description lists). Skipped when
+ * no Chromium is installed ({@code apt-get install chromium chromium-driver}).
  */
 @IntegrationTest
 class ExplorerBrowserTests {
@@ -50,6 +59,9 @@ class ExplorerBrowserTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private WebTestClient client;
 
 	@BeforeAll
 	static void startChromium() throws IOException {
@@ -76,7 +88,7 @@ class ExplorerBrowserTests {
 
 	@Test
 	void gatherDrawsOneRowPerJobWithTheJsonsThreads() throws IOException {
-		Report report = runFromPage("gather", Map.of("count", "3", "delayMs", "300"));
+		Report<?> report = runFromPage("gather", Map.of("count", "3", "delayMs", "300"));
 		assertDrawingMatches(report);
 		assertThat(rows()).containsExactly("job-0", "job-1", "job-2");
 		screenshot("gather");
@@ -84,7 +96,7 @@ class ExplorerBrowserTests {
 
 	@Test
 	void theOffloadedReadIsDrawnOnBoundedElastic() throws IOException {
-		Report report = runFromPage("file", Map.of("name", "1MiB.bin", "latencyMs", "50"));
+		Report<?> report = runFromPage("file", Map.of("name", "1MiB.bin", "latencyMs", "50"));
 		assertDrawingMatches(report);
 		List<WebElement> readBars = browser.findElements(By.cssSelector("#timeline g.row[data-task='read'] rect.bar"));
 		assertThat(readBars).extracting((bar) -> bar.getDomAttribute("data-thread"))
@@ -97,10 +109,66 @@ class ExplorerBrowserTests {
 
 	@Test
 	void theDatabaseSemaphoreIsDrawnWorkerByWorker() throws IOException {
-		Report report = runFromPage("db-semaphore", Map.of("callers", "20", "permits", "5", "queryMs", "50"));
+		Report<?> report = runFromPage("db-semaphore", Map.of("callers", "20", "permits", "5", "queryMs", "50"));
 		assertDrawingMatches(report);
 		assertThat(rows()).hasSize(20).allMatch((task) -> task.startsWith("worker-"));
+		assertThat(bars()).filteredOn((bar) -> Event.WAIT.label().equals(bar.event())).hasSize(20).allMatch(Bar::faint);
 		screenshot("db-semaphore");
+	}
+
+	/**
+	 * In the demos a task that waits also changes threads, which alone draws it faint; a
+	 * report in which every event is followed, on the same event loop, by another shows
+	 * that the page draws faint exactly after the events the API description lists.
+	 */
+	@Test
+	void theBarsAfterTheWaitingEventsTheApiListsAreFaint() {
+		String loop = "reactor-http-nio-1";
+		List<TimelineEvent> events = new ArrayList<>();
+		for (Event event : Event.values()) {
+			String task = "after-" + event.label();
+			double at = event.ordinal();
+			events.add(new TimelineEvent(at, task, event, (event == Event.STEP) ? "1" : null, loop));
+			events.add(new TimelineEvent(at + 0.5, task, Event.DONE, null, loop));
+		}
+		Report<?> report = new Report<>("vocabulary", "asyncio", "reactor", Event.values().length, null, events, 0);
+		open("gather");
+		answerRunsWith(json.writeValueAsString(report));
+		browser.findElement(By.id("run")).click();
+		waitFor(() -> browser.findElement(By.id("status")).getText().startsWith("Done"));
+		assertDrawingMatches(report);
+		Map<String, Bar> firstBars = new LinkedHashMap<>();
+		bars().forEach((bar) -> firstBars.putIfAbsent(bar.task(), bar));
+		assertThat(firstBars.values()).hasSize(Event.values().length)
+			.filteredOn(Bar::faint)
+			.extracting(Bar::event)
+			.containsExactlyInAnyOrderElementsOf(waitingEvents());
+	}
+
+	@Test
+	void eachBarCarriesItsEventsDetail() throws IOException {
+		Report<?> report = runFromPage("lock", Map.of("workers", "5"));
+		assertDrawingMatches(report);
+		assertThat(bars()).filteredOn((bar) -> Event.READ.label().equals(bar.event()))
+			.hasSize(5)
+			.allSatisfy((bar) -> assertThat(bar.detail()).isNotNull()
+				.satisfies((detail) -> assertThat(bar.title()).startsWith(bar.task() + ": read " + detail + " at ")));
+	}
+
+	@Test
+	void theTickerOfALongTaskStreamsThenTheReportIsDrawn() throws IOException {
+		open("long-task");
+		fill(Map.of("workMs", "1500", "tickMs", "100"));
+		browser.findElement(By.id("run")).click();
+		waitFor(() -> marks("ticker") >= 1);
+		assertThat(bars()).filteredOn((bar) -> bar.task().equals("ticker"))
+			.allSatisfy((bar) -> assertThat(bar.event()).isEqualTo(Event.TICK.label()))
+			.allSatisfy((bar) -> assertThat(bar.detail()).matches("\\d+"));
+		waitFor(() -> browser.findElement(By.id("status")).getText().startsWith("Done"));
+		Report<?> report = json.readValue(browser.findElement(By.id("raw")).getDomProperty("textContent"),
+				new TypeReference<Report<Object>>() {
+				});
+		assertDrawingMatches(report);
 	}
 
 	@Test
@@ -124,13 +192,25 @@ class ExplorerBrowserTests {
 		assertThat(browser.findElement(By.id("field-count")).getDomAttribute("aria-invalid")).isEqualTo("true");
 	}
 
-	private Report runFromPage(String concept, Map<String, String> values) throws IOException {
+	private Report<?> runFromPage(String concept, Map<String, String> values) throws IOException {
 		open(concept);
 		fill(values);
 		browser.findElement(By.id("run")).click();
 		waitFor(() -> browser.findElement(By.id("status")).getText().startsWith("Done"));
 		String raw = browser.findElement(By.id("raw")).getDomProperty("textContent");
-		return json.readValue(raw, Report.class);
+		return json.readValue(raw, new TypeReference<Report<Object>>() {
+		});
+	}
+
+	/** Every request the page makes to {@code /api/} from now on answers {@code body}. */
+	private static void answerRunsWith(String body) {
+		((JavascriptExecutor) browser).executeScript("""
+				const body = arguments[0];
+				const fetch = window.fetch;
+				window.fetch = (url, init) => String(url).startsWith("/api/")
+					? Promise.resolve(new Response(body, { headers: { "Content-Type": "application/json" } }))
+					: fetch(url, init);
+				""", body);
 	}
 
 	private void open(String concept) {
@@ -153,26 +233,118 @@ class ExplorerBrowserTests {
 		});
 	}
 
-	/** Rows in drawing order, bars in event order, each bar with its event's thread. */
-	private static void assertDrawingMatches(Report report) {
+	/**
+	 * Rows in drawing order, bars in event order, each bar with its event's thread, event
+	 * and detail, the colour of the thread's family, and faint exactly where the task
+	 * holds no thread.
+	 */
+	private void assertDrawingMatches(Report<?> report) {
+		Set<String> waiting = waitingEvents();
 		Map<String, List<TimelineEvent>> byTask = new LinkedHashMap<>();
 		report.timeline().forEach((event) -> byTask.computeIfAbsent(event.task(), (t) -> new ArrayList<>()).add(event));
 		assertThat(rows()).containsExactlyElementsOf(byTask.keySet());
+		Map<String, List<Bar>> drawn = new LinkedHashMap<>();
+		bars().forEach((bar) -> drawn.computeIfAbsent(bar.task(), (t) -> new ArrayList<>()).add(bar));
 		for (Map.Entry<String, List<TimelineEvent>> task : byTask.entrySet()) {
-			List<WebElement> bars = browser
-				.findElements(By.cssSelector("#timeline g.row[data-task='" + task.getKey() + "'] rect.bar"));
-			assertThat(bars).extracting((bar) -> bar.getDomAttribute("data-thread"))
-				.as("threads of %s", task.getKey())
-				.containsExactlyElementsOf(task.getValue().stream().map(TimelineEvent::thread).toList());
-			assertThat(bars).extracting((bar) -> bar.getDomAttribute("data-event"))
-				.containsExactlyElementsOf(task.getValue().stream().map(TimelineEvent::event).toList());
+			List<TimelineEvent> events = task.getValue();
+			List<Bar> bars = drawn.getOrDefault(task.getKey(), List.of());
+			assertThat(bars).as("bars of %s", task.getKey()).hasSameSizeAs(events);
+			for (int i = 0; i < events.size(); i++) {
+				TimelineEvent event = events.get(i);
+				TimelineEvent next = (i + 1 < events.size()) ? events.get(i + 1) : null;
+				boolean faint = !holdsThread(event, next, waiting);
+				Bar bar = bars.get(i);
+				assertThat(bar.thread()).as("thread of %s", event.step()).isEqualTo(event.thread());
+				assertThat(bar.event()).as("event of %s", event.step()).isEqualTo(event.event().label());
+				assertThat(bar.detail()).as("detail of %s", event.step()).isEqualTo(event.detail());
+				assertThat(bar.fill()).as("colour of %s", event.step()).isEqualTo(colourOf(event.thread()));
+				assertThat(bar.faint()).as("faint bar of %s", event.step()).isEqualTo(faint);
+				assertThat(bar.title()).as("tooltip of %s", event.step())
+					.startsWith(event.step() + " at ")
+					.endsWith(" ms on " + event.thread() + (faint ? " (waiting)" : ""));
+			}
 		}
+	}
+
+	/**
+	 * Whether a task holds a thread from one event to its next: not after a waiting
+	 * event, only on the same thread, and then on a boundedElastic worker or an event
+	 * loop (the blocking work), or for less than a millisecond.
+	 */
+	private static boolean holdsThread(TimelineEvent event, @Nullable TimelineEvent next, Set<String> waiting) {
+		if (next == null || waiting.contains(event.event().label()) || !event.thread().equals(next.thread())) {
+			return false;
+		}
+		return event.thread().contains("-http-") || event.thread().startsWith("boundedElastic-")
+				|| next.atMs() - event.atMs() < 1;
+	}
+
+	private static String colourOf(String thread) {
+		if (thread.contains("-http-")) {
+			return "var(--loop)";
+		}
+		if (thread.startsWith("parallel-")) {
+			return "var(--parallel)";
+		}
+		if (thread.startsWith("boundedElastic-")) {
+			return "var(--elastic)";
+		}
+		if (thread.startsWith("single-")) {
+			return "var(--single)";
+		}
+		return thread.contains("-tcp-") ? "var(--tcp)" : "var(--other)";
+	}
+
+	/**
+	 * The events after which a task holds no thread, as the API description lists them.
+	 */
+	@SuppressWarnings("unchecked")
+	private Set<String> waitingEvents() {
+		Map<String, Object> docs = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components"))
+			.get("schemas");
+		Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("TimelineEvent"))
+			.get("properties");
+		List<String> waiting = (List<String>) ((Map<String, Object>) properties.get("event")).get("x-waiting");
+		assertThat(waiting).as("x-waiting of TimelineEvent.event").isNotEmpty();
+		return Set.copyOf(waiting);
 	}
 
 	private static List<String> rows() {
 		return browser.findElements(By.cssSelector("#timeline g.row"))
 			.stream()
 			.map((row) -> row.getDomAttribute("data-task"))
+			.toList();
+	}
+
+	/**
+	 * Every bar drawn, in drawing order, read in one script rather than element by
+	 * element.
+	 */
+	@SuppressWarnings("unchecked")
+	private static List<Bar> bars() {
+		List<Map<String, Object>> bars = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("""
+				return Array.from(document.querySelectorAll("#timeline g.row rect.bar"), (bar) => ({
+					task: bar.parentNode.getAttribute("data-task"),
+					thread: bar.getAttribute("data-thread"),
+					event: bar.getAttribute("data-event"),
+					detail: bar.getAttribute("data-detail"),
+					fill: bar.getAttribute("fill"),
+					opacity: bar.getAttribute("fill-opacity"),
+					title: bar.querySelector("title").textContent,
+				}));
+				""");
+		return bars.stream()
+			.map((bar) -> new Bar((String) bar.get("task"), (String) bar.get("thread"), (String) bar.get("event"),
+					(String) bar.get("detail"), (String) bar.get("fill"), "0.3".equals(bar.get("opacity")),
+					(String) bar.get("title")))
 			.toList();
 	}
 
@@ -189,6 +361,21 @@ class ExplorerBrowserTests {
 		Path target = Path.of("target", "explorer-" + name + ".png");
 		Files.createDirectories(target.getParent());
 		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * A bar as drawn.
+	 *
+	 * @param task its row
+	 * @param thread {@code data-thread}
+	 * @param event {@code data-event}
+	 * @param detail {@code data-detail}, absent without a detail
+	 * @param fill its colour
+	 * @param faint whether it is drawn faint: the task holds no thread
+	 * @param title its tooltip
+	 */
+	private record Bar(String task, String thread, String event, @Nullable String detail, String fill, boolean faint,
+			String title) {
 	}
 
 }

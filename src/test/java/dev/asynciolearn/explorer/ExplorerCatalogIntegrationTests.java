@@ -2,17 +2,23 @@ package dev.asynciolearn.explorer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.timeline.Event;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The explorer's catalog and the API agree: every concept points at an endpoint that
  * exists, and every endpoint has its concept, so the page never offers a dead link nor
- * hides a demo.
+ * hides a demo. The page takes the timeline's vocabulary from the API description, and
+ * keeps no copy of it.
  */
 @IntegrationTest
 class ExplorerCatalogIntegrationTests {
@@ -62,14 +69,72 @@ class ExplorerCatalogIntegrationTests {
 	}
 
 	@Test
-	void thePageIsServedAtTheRoot() {
+	void thePageIsServedAtTheRoot() throws IOException {
 		this.client.get()
 			.uri("/")
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("<script src=\"explorer.js\">", "aria-label=\"Concepts\""));
+			.value((page) -> assertThat(page).contains("<script type=\"module\" src=\"main.js\">",
+					"aria-label=\"Concepts\""));
+		// A browser runs a module only when it is served as JavaScript.
+		for (Resource module : modules()) {
+			this.client.get()
+				.uri("/" + module.getFilename())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.value("Content-Type", (type) -> assertThat(type).containsPattern("^(text|application)/javascript"));
+		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void theApiDescribesTheTimelinesVocabulary() {
+		Map<String, Object> docs = this.client.get()
+			.uri("/v3/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components"))
+			.get("schemas");
+		Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("TimelineEvent"))
+			.get("properties");
+		Map<String, Object> event = (Map<String, Object>) properties.get("event");
+		assertThat((List<String>) event.get("enum"))
+			.containsExactlyElementsOf(Arrays.stream(Event.values()).map(Event::label).toList());
+		assertThat((List<String>) event.get("x-waiting")).isNotEmpty()
+			.containsExactlyElementsOf(Arrays.stream(Event.values()).filter(Event::waits).map(Event::label).toList());
+	}
+
+	@Test
+	void thePageKeepsNoCopyOfTheVocabulary() throws IOException {
+		List<String> waiting = Arrays.stream(Event.values()).filter(Event::waits).map(Event::label).toList();
+		// A regular expression or a list of labels, as the page had before the API
+		// described them: "suspend|hop", ["suspend", "hop"].
+		String label = waiting.stream().map(Pattern::quote).reduce((a, b) -> a + "|" + b).orElseThrow();
+		Pattern alternation = Pattern.compile("\\b(" + label + ")\\b\\s*\\||\\|\\s*\\b(" + label + ")\\b");
+		Pattern quoted = Pattern.compile("[\"'`](" + label + ")[\"'`]");
+		List<Resource> modules = modules();
+		assertThat(modules).extracting(Resource::getFilename)
+			.contains("main.js", "api.js", "form.js", "stream.js", "timeline.js");
+		for (Resource module : modules) {
+			String code = module.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(code).as(module.getFilename()).doesNotContain("suspend|").doesNotContainPattern(alternation);
+			// One label may appear on its own (the stream's "tick" events), never a list.
+			assertThat(quoted.matcher(code).results().map((match) -> match.group(1)).distinct())
+				.as("waiting events named in %s", module.getFilename())
+				.hasSizeLessThan(2);
+		}
+	}
+
+	private static List<Resource> modules() throws IOException {
+		return List.of(new PathMatchingResourcePatternResolver().getResources("classpath:static/**/*.js"));
 	}
 
 }

@@ -1,0 +1,159 @@
+// The explorer: the concept catalog for the chapters and the code, the OpenAPI description for each endpoint's
+// parameters and the timeline's vocabulary, and a timeline drawn from the report each demo answers. This module wires
+// them: the navigation, the selected concept (also in the URL's hash) and the run in flight.
+import { fieldsOf, load, operationOf } from "./api.js";
+import { buildRequest, clearProblems, renderFields, showProblem } from "./form.js";
+import { openEventSource, readNdjson, streamEvents } from "./stream.js";
+import { draw } from "./timeline.js";
+
+const $ = (id) => document.getElementById(id);
+
+/** Loaded once at start-up: chapters, concepts, api (OpenAPI), waiting (the waiting events). */
+let described = null;
+
+/** The concept shown, and how to stop its run in flight (a fetch's AbortController or an EventSource). */
+const run = { concept: null, abort: null, source: null };
+
+async function init() {
+	described = await load();
+	const chapters = $("chapters");
+	for (const chapter of described.chapters) {
+		const item = document.createElement("li");
+		item.className = "chapter";
+		const title = document.createElement("span");
+		title.textContent = chapter.chapter;
+		item.appendChild(title);
+		const list = document.createElement("ol");
+		for (const concept of chapter.concepts) {
+			const li = document.createElement("li");
+			const button = document.createElement("button");
+			button.type = "button";
+			button.textContent = concept.title;
+			button.dataset.concept = concept.id;
+			button.addEventListener("click", () => select(concept.id));
+			li.appendChild(button);
+			list.appendChild(li);
+		}
+		item.appendChild(list);
+		chapters.appendChild(item);
+	}
+	$("form").addEventListener("submit", (event) => {
+		event.preventDefault();
+		start();
+	});
+	window.addEventListener("hashchange", () => select(location.hash.slice(1)));
+	if (location.hash) {
+		select(location.hash.slice(1));
+	}
+}
+
+function select(id) {
+	const concept = described.concepts.find((c) => c.id === id);
+	if (!concept) {
+		return;
+	}
+	stop();
+	run.concept = concept;
+	if (location.hash !== "#" + id) {
+		history.replaceState(null, "", "#" + id);
+	}
+	document.querySelectorAll("nav button").forEach((b) => b.setAttribute("aria-current", String(b.dataset.concept === id)));
+	$("intro").hidden = true;
+	$("concept").hidden = false;
+	$("concept-title").textContent = concept.title;
+	const summary = operationOf(described.api, concept).summary || "";
+	$("concept-endpoint").textContent = concept.method + " " + concept.path + (summary ? " — " + summary : "");
+	$("code-asyncio").textContent = concept.asyncio;
+	$("code-reactor").textContent = concept.reactor;
+	renderFields($("fields"), fieldsOf(described.api, concept));
+	clearResult();
+	$("main").focus({ preventScroll: true });
+}
+
+function stop() {
+	if (run.abort) run.abort.abort();
+	if (run.source) run.source.close();
+	run.abort = null;
+	run.source = null;
+}
+
+function clearResult() {
+	$("problem").hidden = true;
+	$("timeline").replaceChildren();
+	$("legend").replaceChildren();
+	$("result").textContent = "";
+	$("raw").textContent = "";
+	$("status").textContent = "";
+	clearProblems($("fields"));
+}
+
+async function start() {
+	stop();
+	clearResult();
+	const concept = run.concept;
+	const { url, init } = buildRequest(concept, $("fields"));
+	const started = performance.now();
+	const took = () => Math.round(performance.now() - started) + " ms";
+	$("status").textContent = "Running " + url + " …";
+	try {
+		if (concept.stream === "sse") {
+			run.source = openEventSource(url, {
+				onTick: showStream,
+				onResult: (report, ticks) => {
+					showJson(report);
+					$("status").textContent = "Done: " + ticks + " ticks, then the result, in " + took();
+				},
+				onError: () => {
+					if (!$("raw").textContent) $("status").textContent = "The stream was refused or broke (check the parameters).";
+				},
+			});
+			return;
+		}
+		run.abort = new AbortController();
+		const accept = concept.stream === "ndjson" ? "application/x-ndjson" : "application/json";
+		const response = await fetch(url, { ...init, headers: { ...(init.headers || {}), Accept: accept },
+			signal: run.abort.signal });
+		if (!response.ok) {
+			await showProblem(response);
+			return;
+		}
+		if (concept.stream === "ndjson") {
+			const count = await readNdjson(response, showStream);
+			$("status").textContent = "Done: " + count + " items in " + took();
+			return;
+		}
+		const text = await response.text();
+		showJson(text ? JSON.parse(text) : null);
+		$("status").textContent = "Done: HTTP " + response.status + " in " + took();
+	}
+	catch (error) {
+		if (error.name !== "AbortError") {
+			$("status").textContent = "Failed: " + error.message;
+		}
+	}
+}
+
+function drawTimeline(events, elapsedMs, dropped) {
+	draw({ timeline: $("timeline"), legend: $("legend") }, events, elapsedMs, dropped, described.waiting);
+}
+
+function showJson(json) {
+	$("raw").textContent = JSON.stringify(json, null, 2);
+	if (json && Array.isArray(json.timeline)) {
+		$("result").textContent = JSON.stringify(json.result, null, 2);
+		drawTimeline(json.timeline, json.elapsedMs, json.droppedEvents);
+	}
+	else {
+		$("result").textContent = JSON.stringify(json, null, 2);
+	}
+}
+
+/** Streamed items drawn as they arrive: each item a mark on its row, at the time it arrived. */
+function showStream(items) {
+	$("raw").textContent = items.map((i) => JSON.stringify(i)).join("\n");
+	$("result").textContent = items.length + " received so far";
+	const events = streamEvents(items);
+	drawTimeline(events, Math.max(...events.map((e) => e.atMs)), 0);
+}
+
+init();
