@@ -79,7 +79,7 @@ final class Jobs {
 		boolean fail = this.failAt != null && this.failAt == index;
 		return Mono.delay(this.delays.get(index))
 			.flatMap((tick) -> fail ? Mono.<Integer>error(new JobFailure(index)) : Mono.just(index))
-			.tap(this.timeline.task(this.prefix + "job-" + index, Event.START, Event.DONE, (ending) -> {
+			.transform(this.timeline.task(this.prefix + "job-" + index, Event.START, Event.DONE, (ending) -> {
 				this.endings.set(index, ending);
 				if (ending.event() != Event.CANCELLED) {
 					this.completionOrder.add(index);

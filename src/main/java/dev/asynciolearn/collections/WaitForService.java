@@ -32,7 +32,7 @@ class WaitForService {
 		return Timeline.mono(WAIT_FOR, (timeline) -> {
 			AtomicBoolean cancelled = new AtomicBoolean();
 			return Mono.delay(Duration.ofMillis(request.delayMs()))
-				.tap(timeline.task("inner", Event.START, Event.DONE,
+				.transform(timeline.task("inner", Event.START, Event.DONE,
 						(ending) -> cancelled.set(ending.event() == Event.CANCELLED)))
 				.timeout(Duration.ofMillis(request.timeoutMs()))
 				.map((tick) -> new WaitForResult("done", cancelled.get()))

@@ -39,7 +39,7 @@ class ConnectionDemoService {
 		return Timeline.request(CONTEXT_MANAGER, (timeline) -> Mono
 			.usingWhen(
 					Mono.from(this.database.connections().create())
-						.tap(timeline.task("__aenter__", Event.START, Event.DONE)),
+						.transform(timeline.task("__aenter__", Event.START, Event.DONE)),
 					(connection) -> body(connection, request.failInside(), timeline),
 					(connection) -> exit(connection, timeline, "no exception"),
 					(connection, error) -> exit(connection, timeline, "with " + error),
@@ -54,7 +54,7 @@ class ConnectionDemoService {
 			.flatMap((result) -> result.map((row, meta) -> row.get("now", String.class)))
 			.next();
 		return (failInside ? now.then(Mono.<String>error(FailureInside::new)) : now)
-			.tap(timeline.task("body", Event.START, Event.DONE));
+			.transform(timeline.task("body", Event.START, Event.DONE));
 	}
 
 	private static Mono<Void> exit(Connection connection, Timeline timeline, String how) {

@@ -1,5 +1,6 @@
 package dev.asynciolearn.database;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,7 +9,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param payload text to store, 1 to {@value #MAX_LENGTH} characters
  */
-record NewRecord(@NotBlank @Size(max = MAX_LENGTH) String payload) {
+record NewRecord(
+		@Schema(description = "text to store in demo_record") @NotBlank @Size(max = MAX_LENGTH) String payload) {
 
 	static final int MAX_LENGTH = 1000;
 

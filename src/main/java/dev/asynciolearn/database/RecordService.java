@@ -49,7 +49,7 @@ class RecordService {
 					.bind(0, record.payload())
 					.map(RecordService::toRecord)
 					.one()
-					.tap(timeline.task("insert", Event.START, Event.DONE))));
+					.transform(timeline.task("insert", Event.START, Event.DONE))));
 	}
 
 	Mono<Report<Records>> list(RecordsQuery query) {
@@ -63,12 +63,12 @@ class RecordService {
 								.map(RecordService::toRecord)
 								.all()
 								.collectList()
-								.tap(timeline.task("select", Event.START, Event.DONE)))
+								.transform(timeline.task("select", Event.START, Event.DONE)))
 							.map((rows) -> new Records(rows.size(), rows)));
 	}
 
 	private Mono<Void> awaitGate(Timeline timeline) {
-		return this.gate.await().tap(timeline.task("gate", Event.WAIT, Event.RESUME));
+		return this.gate.await().transform(timeline.task("gate", Event.WAIT, Event.RESUME));
 	}
 
 	private static DemoRecord toRecord(Readable row) {

@@ -99,7 +99,7 @@ class OffloadService {
 	}
 
 	private static Mono<Long> ioWait(Timeline timeline, String task, Duration delay) {
-		return Mono.delay(delay).tap(timeline.task(task, Event.SUSPEND, Event.RESUME));
+		return Mono.delay(delay).transform(timeline.task(task, Event.SUSPEND, Event.RESUME));
 	}
 
 	/**

@@ -52,7 +52,7 @@ class ContextManagerService {
 	}
 
 	private static Mono<String> enter(Timeline timeline) {
-		return Mono.delay(STEP).thenReturn("session").tap(timeline.task("__aenter__", Event.START, Event.DONE));
+		return Mono.delay(STEP).thenReturn("session").transform(timeline.task("__aenter__", Event.START, Event.DONE));
 	}
 
 	private static Mono<String> body(Timeline timeline, String session, boolean failInside) {
@@ -61,7 +61,7 @@ class ContextManagerService {
 				return Mono.<String>error(new IllegalStateException("raised inside 'async with'"));
 			}
 			return Mono.just(session + " used");
-		}).tap(timeline.task("body", Event.START, Event.DONE));
+		}).transform(timeline.task("body", Event.START, Event.DONE));
 	}
 
 	private static Mono<Void> exit(Timeline timeline, AtomicBoolean called, String how) {

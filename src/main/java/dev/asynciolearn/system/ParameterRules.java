@@ -35,7 +35,14 @@ final class ParameterRules {
 	 * @return e.g. {@code "must be between 1 and 50"}
 	 */
 	static String describe(ConstraintViolation<?> violation) {
-		String words = words(violation.getConstraintDescriptor().getAnnotation());
+		Annotation constraint = violation.getConstraintDescriptor().getAnnotation();
+		if (constraint instanceof Min || constraint instanceof Max) {
+			String both = bothBounds(violation);
+			if (both != null) {
+				return both;
+			}
+		}
+		String words = words(constraint);
 		String template = violation.getMessageTemplate();
 		return (words != null && template.startsWith("{")) ? words : template;
 	}
@@ -66,6 +73,23 @@ final class ParameterRules {
 			return "must be an integer";
 		}
 		return "must be a value of type " + type.getSimpleName();
+	}
+
+	/**
+	 * "must be between 0 and 300000" for a field with both {@code @Min} and {@code @Max}
+	 * (the standard pair, which OpenAPI tools read in request bodies).
+	 */
+	private static @Nullable String bothBounds(ConstraintViolation<?> violation) {
+		try {
+			AnnotatedElement field = violation.getRootBeanClass()
+				.getDeclaredField(violation.getPropertyPath().toString());
+			Min min = field.getAnnotation(Min.class);
+			Max max = field.getAnnotation(Max.class);
+			return (min != null && max != null) ? "must be between " + min.value() + " and " + max.value() : null;
+		}
+		catch (NoSuchFieldException ex) {
+			return null;
+		}
 	}
 
 	private static @Nullable String words(Annotation constraint) {

@@ -1,9 +1,11 @@
 package dev.asynciolearn.tasks;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param result what the task returns, if it does not fail
  */
 record NewTask(
-		@NotNull @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
+		@Schema(description = "task.get_name()") @NotNull @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
 				message = "must be 1 to 50 letters, digits, spaces, '.', '_' or '-'") String name,
-		@NotNull @Range(max = MAX_DURATION_MS) Long durationMs, @Size(min = 1, max = 200) @Nullable String failWith,
-		@Size(max = 200) @Nullable String result) {
+		@Schema(description = "how long the task sleeps without blocking") @NotNull @Min(0) @Max(MAX_DURATION_MS) Long durationMs,
+		@Schema(description = "raise an exception with this message instead of returning") @Size(min = 1,
+				max = 200) @Nullable String failWith,
+		@Schema(description = "what the task returns; default \"done\"") @Size(max = 200) @Nullable String result) {
 
 	static final long MAX_DURATION_MS = 300_000;
 

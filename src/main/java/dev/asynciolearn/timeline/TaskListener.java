@@ -2,24 +2,27 @@ package dev.asynciolearn.timeline;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import reactor.core.observability.DefaultSignalListener;
+import reactor.core.publisher.Mono;
 
 /**
  * Records one task's life on a timeline from the signals of its {@code Mono}: how it
  * started, then its ending, which is its first terminal signal (a value, completion, an
  * error or a cancel). A task that failed and was then cancelled failed.
- *
- * @param <T> the task's value
+ * <p>
+ * Reactor's {@code tap(SignalListener)} is the operator made for this, but with
+ * {@code spring.reactor.context-propagation=limited} it restores every thread-local (the
+ * request's observation scope, the MDC) around each signal: measured here as about 2.5 µs
+ * more CPU per request on {@code /api/offload/io}. The timeline needs none of them, so
+ * plain {@code doOn*} hooks do it, written once here.
  */
-final class TaskListener<T> extends DefaultSignalListener<T> {
+final class TaskListener {
 
 	private final Timeline timeline;
 
 	private final String task;
-
-	private final Event started;
 
 	private final Event finished;
 
@@ -27,37 +30,22 @@ final class TaskListener<T> extends DefaultSignalListener<T> {
 
 	private final AtomicBoolean ended = new AtomicBoolean();
 
-	TaskListener(Timeline timeline, String task, Event started, Event finished, Consumer<Ending> ending) {
+	private TaskListener(Timeline timeline, String task, Event finished, Consumer<Ending> ending) {
 		this.timeline = timeline;
 		this.task = task;
-		this.started = started;
 		this.finished = finished;
 		this.ending = ending;
 	}
 
-	@Override
-	public void doFirst() {
-		this.timeline.event(this.task, this.started);
-	}
-
-	@Override
-	public void doOnNext(T value) {
-		end(this.finished, value);
-	}
-
-	@Override
-	public void doOnComplete() {
-		end(this.finished, null);
-	}
-
-	@Override
-	public void doOnError(Throwable error) {
-		end(Event.ERROR, error);
-	}
-
-	@Override
-	public void doOnCancel() {
-		end(Event.CANCELLED, null);
+	static <T> Function<Mono<T>, Mono<T>> of(Timeline timeline, String task, Event started, Event finished,
+			Consumer<Ending> ending) {
+		return (mono) -> Mono.defer(() -> {
+			TaskListener listener = new TaskListener(timeline, task, finished, ending);
+			return mono.doOnSubscribe((subscription) -> timeline.event(task, started))
+				.doOnSuccess((value) -> listener.end(finished, value))
+				.doOnError((error) -> listener.end(Event.ERROR, error))
+				.doOnCancel(() -> listener.end(Event.CANCELLED, null));
+		});
 	}
 
 	private void end(Event event, @Nullable Object value) {

@@ -8,12 +8,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import reactor.core.observability.SignalListener;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -141,7 +139,7 @@ public final class Timeline {
 	}
 
 	/**
-	 * A task's life from the signals of its {@code Mono}, for {@code tap}:
+	 * A task's life from the signals of its {@code Mono} ({@link TaskListener}):
 	 * {@code started} at subscription, then its first ending: {@code finished} on a value
 	 * or completion, {@link Event#ERROR} or {@link Event#CANCELLED}.
 	 * @param <T> the task's value
@@ -150,9 +148,9 @@ public final class Timeline {
 	 * {@link Event#SUSPEND}
 	 * @param finished what its value means, e.g. {@link Event#DONE} or
 	 * {@link Event#RESUME}
-	 * @return the listener for {@code mono.tap(...)}
+	 * @return the recording, for {@code mono.transform(...)}
 	 */
-	public <T> Supplier<SignalListener<T>> task(String task, Event started, Event finished) {
+	public <T> Function<Mono<T>, Mono<T>> task(String task, Event started, Event finished) {
 		return task(task, started, finished, (ending) -> {
 		});
 	}
@@ -164,10 +162,10 @@ public final class Timeline {
 	 * @param started what subscribing means for it
 	 * @param finished what its value means
 	 * @param ended told the task's first ending, once
-	 * @return the listener for {@code mono.tap(...)}
+	 * @return the recording, for {@code mono.transform(...)}
 	 */
-	public <T> Supplier<SignalListener<T>> task(String task, Event started, Event finished, Consumer<Ending> ended) {
-		return () -> new TaskListener<>(this, task, started, finished, ended);
+	public <T> Function<Mono<T>, Mono<T>> task(String task, Event started, Event finished, Consumer<Ending> ended) {
+		return TaskListener.of(this, task, started, finished, ended);
 	}
 
 	/**

@@ -102,15 +102,15 @@ class TimelineTests {
 		List<Ending> endings = new ArrayList<>();
 		Sinks.One<Integer> failing = Sinks.one();
 		Disposable subscription = failing.asMono()
-			.tap(timeline.task("job", Event.START, Event.DONE, endings::add))
+			.transform(timeline.task("job", Event.START, Event.DONE, endings::add))
 			.onErrorResume((error) -> Mono.never())
 			.subscribe();
 		failing.tryEmitError(new IllegalStateException("boom"));
 		subscription.dispose();
-		StepVerifier.create(Mono.just(7).tap(timeline.task("quick", Event.SUSPEND, Event.RESUME, endings::add)))
+		StepVerifier.create(Mono.just(7).transform(timeline.task("quick", Event.SUSPEND, Event.RESUME, endings::add)))
 			.expectNext(7)
 			.verifyComplete();
-		StepVerifier.create(Mono.never().tap(timeline.task("slow", Event.START, Event.DONE, endings::add)))
+		StepVerifier.create(Mono.never().transform(timeline.task("slow", Event.START, Event.DONE, endings::add)))
 			.thenCancel()
 			.verify(Duration.ofSeconds(5));
 		assertThat(timeline.events()).extracting(TimelineEvent::step)
