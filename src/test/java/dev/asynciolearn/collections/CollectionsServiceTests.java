@@ -22,6 +22,7 @@ import static dev.asynciolearn.timeline.Event.DONE;
 import static dev.asynciolearn.timeline.Event.ERROR;
 import static dev.asynciolearn.timeline.Event.START;
 import static dev.asynciolearn.timeline.Event.TIMEOUT;
+import static dev.asynciolearn.timeline.TestReports.reportAt;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,60 +53,42 @@ class CollectionsServiceTests {
 
 	@Test
 	void gatherReturnsSubmissionOrderAfterTheLongestJobNotTheSum() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(3, 300, null, false)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(300))
-			.assertNext((report) -> {
-				assertThat(report.result()).isEqualTo(new Gathered(List.of(0, 1, 2), List.of(1, 2, 0), 300, 600));
-				assertThat(steps(report)).containsExactly(step("job-0", START), step("job-1", START),
-						step("job-2", START), step("job-1", DONE), step("job-2", DONE), step("job-0", DONE));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<GatherResult> report = reportAt(Duration.ofMillis(300),
+				() -> this.gather.gather(new GatherRequest(3, 300, null, false)));
+		assertThat(report.result()).isEqualTo(new Gathered(List.of(0, 1, 2), List.of(1, 2, 0), 300, 600));
+		assertThat(steps(report)).containsExactly(step("job-0", START), step("job-1", START), step("job-2", START),
+				step("job-1", DONE), step("job-2", DONE), step("job-0", DONE));
 	}
 
 	@Test
 	void onFailureMonoZipCancelsTheOthersWhileGatherLetsThemFinish() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(3, 300, 1, false)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(300))
-			.assertNext((report) -> {
-				FailureCompared result = (FailureCompared) report.result();
-				assertThat(result.monoZip().raised()).isEqualTo(JOB_1_FAILED);
-				assertThat(result.monoZip().others()).containsExactly("cancelled", JOB_1_FAILED, "cancelled");
-				assertThat(result.asyncioGather().raised()).isEqualTo(JOB_1_FAILED);
-				assertThat(result.asyncioGather().othersCancelledOnError()).containsExactly(false, false, false);
-				assertThat(result.asyncioGather().othersFinishAnyway()).containsExactly(0, JOB_1_FAILED, 2);
-				assertThat(steps(report)).contains(step("zip/job-1", ERROR, JOB_1_FAILED), step("zip/job-0", CANCELLED),
-						step("gather/job-0", DONE));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<GatherResult> report = reportAt(Duration.ofMillis(300),
+				() -> this.gather.gather(new GatherRequest(3, 300, 1, false)));
+		FailureCompared result = (FailureCompared) report.result();
+		assertThat(result.monoZip().raised()).isEqualTo(JOB_1_FAILED);
+		assertThat(result.monoZip().others()).containsExactly("cancelled", JOB_1_FAILED, "cancelled");
+		assertThat(result.asyncioGather().raised()).isEqualTo(JOB_1_FAILED);
+		assertThat(result.asyncioGather().othersCancelledOnError()).containsExactly(false, false, false);
+		assertThat(result.asyncioGather().othersFinishAnyway()).containsExactly(0, JOB_1_FAILED, 2);
+		assertThat(steps(report)).contains(step("zip/job-1", ERROR, JOB_1_FAILED), step("zip/job-0", CANCELLED),
+				step("gather/job-0", DONE));
 	}
 
 	@Test
 	void returnExceptionsPutsTheExceptionInItsPlace() {
-		StepVerifier.withVirtualTime(() -> this.gather.gather(new GatherRequest(2, 50, 1, true)))
-			.thenAwait(Duration.ofMillis(50))
-			.assertNext((report) -> assertThat(((Gathered) report.result()).results()).containsExactly(0, JOB_1_FAILED))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<GatherResult> report = reportAt(Duration.ofMillis(50),
+				() -> this.gather.gather(new GatherRequest(2, 50, 1, true)));
+		assertThat(((Gathered) report.result()).results()).containsExactly(0, JOB_1_FAILED);
 	}
 
 	@Test
 	void waitAllCompletedReturnsEverythingDoneAfterTheLongest() {
-		StepVerifier
-			.withVirtualTime(() -> this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 300, null, null)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(300))
-			.assertNext((report) -> {
-				assertDonePending(report, 3, 0);
-				assertThat(steps(report)).containsOnlyOnce(step("wait", DONE))
-					.containsSubsequence(step("task/job-1", DONE), step("task/job-2", DONE), step("task/job-0", DONE),
-							step("wait", DONE));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<WaitResult> report = reportAt(Duration.ofMillis(300),
+				() -> this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 300, null, null)));
+		assertDonePending(report, 3, 0);
+		assertThat(steps(report)).containsOnlyOnce(step("wait", DONE))
+			.containsSubsequence(step("task/job-1", DONE), step("task/job-2", DONE), step("task/job-0", DONE),
+					step("wait", DONE));
 	}
 
 	@Test
@@ -130,18 +113,13 @@ class CollectionsServiceTests {
 
 	@Test
 	void waitFirstExceptionReturnsAtTheFailureAndTheFailedMonoEndsFailedNotCancelled() {
-		StepVerifier.withVirtualTime(() -> this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 3, 300, 1, null)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(100))
-			.assertNext((report) -> {
-				assertDonePending(report, 1, 2);
-				assertThat(report.result().done()).extracting(TaskView::state).containsExactly(DemoTask.State.FAILED);
-				assertThat(report.result().plainMonosWithReactorOperators()).containsExactly(
-						new MonoEnding("mono/job-0", "cancelled"), new MonoEnding("mono/job-1", JOB_1_FAILED),
-						new MonoEnding("mono/job-2", "cancelled"));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<WaitResult> report = reportAt(Duration.ofMillis(100),
+				() -> this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 3, 300, 1, null)));
+		assertDonePending(report, 1, 2);
+		assertThat(report.result().done()).extracting(TaskView::state).containsExactly(DemoTask.State.FAILED);
+		assertThat(report.result().plainMonosWithReactorOperators()).containsExactly(
+				new MonoEnding("mono/job-0", "cancelled"), new MonoEnding("mono/job-1", JOB_1_FAILED),
+				new MonoEnding("mono/job-2", "cancelled"));
 	}
 
 	@Test
@@ -162,28 +140,19 @@ class CollectionsServiceTests {
 
 	@Test
 	void waitForRaisesTimeoutErrorAtTheLimitAndCancelsTheInnerWork() {
-		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(new WaitForRequest(1000, 100)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(100))
-			.assertNext((report) -> {
-				assertThat(report.result()).isEqualTo(new WaitForResult("TimeoutError", true));
-				assertThat(steps(report)).containsExactly(step("inner", START), step("inner", CANCELLED),
-						step("wait_for", TIMEOUT));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<WaitForResult> report = reportAt(Duration.ofMillis(100),
+				() -> this.waitFor.waitFor(new WaitForRequest(1000, 100)));
+		assertThat(report.result()).isEqualTo(new WaitForResult("TimeoutError", true));
+		assertThat(steps(report)).containsExactly(step("inner", START), step("inner", CANCELLED),
+				step("wait_for", TIMEOUT));
 	}
 
 	@Test
 	void waitForReturnsTheResultInTime() {
-		StepVerifier.withVirtualTime(() -> this.waitFor.waitFor(new WaitForRequest(10, 1000)))
-			.thenAwait(Duration.ofMillis(10))
-			.assertNext((report) -> {
-				assertThat(report.result()).isEqualTo(new WaitForResult("done", false));
-				assertThat(steps(report)).containsExactly(step("inner", START), step("inner", DONE));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<WaitForResult> report = reportAt(Duration.ofMillis(10),
+				() -> this.waitFor.waitFor(new WaitForRequest(10, 1000)));
+		assertThat(report.result()).isEqualTo(new WaitForResult("done", false));
+		assertThat(steps(report)).containsExactly(step("inner", START), step("inner", DONE));
 	}
 
 	@Test

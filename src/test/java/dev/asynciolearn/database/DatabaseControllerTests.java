@@ -17,6 +17,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
+import static dev.asynciolearn.system.ProblemAssertions.expectRetryLater;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -125,31 +126,15 @@ class DatabaseControllerTests {
 	@Test
 	void aClosedGateIsA503WithRetryAfter() {
 		given(this.records.list(new RecordsQuery(20))).willReturn(Mono.error(TableGate.closed(Duration.ofSeconds(30))));
-		this.client.get()
-			.uri("/api/db/records")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "2")
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Table not ready");
+		expectRetryLater(this.client.get().uri("/api/db/records"), HttpStatus.SERVICE_UNAVAILABLE, "Table not ready");
 	}
 
 	@Test
 	void noConnectionPermitIsA503WithRetryAfter() {
 		given(this.connection.connection(new ConnectionRequest(false)))
 			.willReturn(Mono.error(PermitConnectionFactory.noPermit(Duration.ofSeconds(30))));
-		this.client.get()
-			.uri("/api/db/connection")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(503)
-			.expectHeader()
-			.exists(HttpHeaders.RETRY_AFTER);
+		expectRetryLater(this.client.get().uri("/api/db/connection"), HttpStatus.SERVICE_UNAVAILABLE,
+				"No database connection available");
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.system.ApiDocs;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
@@ -300,19 +301,8 @@ class ExplorerBrowserTests {
 	 */
 	@SuppressWarnings("unchecked")
 	private Set<String> waitingEvents() {
-		Map<String, Object> docs = this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components"))
-			.get("schemas");
-		Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("TimelineEvent"))
-			.get("properties");
-		List<String> waiting = (List<String>) ((Map<String, Object>) properties.get("event")).get("x-waiting");
+		List<String> waiting = ApiDocs.at(ApiDocs.fetch(this.client), "components", "schemas", "TimelineEvent",
+				"properties", "event", "x-waiting");
 		assertThat(waiting).as("x-waiting of TimelineEvent.event").isNotEmpty();
 		return Set.copyOf(waiting);
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.system.ApiDocs;
 import dev.asynciolearn.timeline.Event;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -40,14 +41,7 @@ class ExplorerCatalogIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theCatalogAndTheApiDescribeTheSameEndpoints() throws IOException {
-		Map<String, Object> docs = this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> docs = ApiDocs.fetch(this.client);
 		List<String> documented = new ArrayList<>();
 		((Map<String, Map<String, Object>>) docs.get("paths")).forEach((path, operations) -> operations.keySet()
 			.forEach((method) -> documented.add(method.toUpperCase() + " " + path)));
@@ -93,19 +87,8 @@ class ExplorerCatalogIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void theApiDescribesTheTimelinesVocabulary() {
-		Map<String, Object> docs = this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
-		Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) docs.get("components"))
-			.get("schemas");
-		Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get("TimelineEvent"))
-			.get("properties");
-		Map<String, Object> event = (Map<String, Object>) properties.get("event");
+		Map<String, Object> event = ApiDocs.at(ApiDocs.fetch(this.client), "components", "schemas", "TimelineEvent",
+				"properties", "event");
 		assertThat((List<String>) event.get("enum"))
 			.containsExactlyElementsOf(Arrays.stream(Event.values()).map(Event::label).toList());
 		assertThat((List<String>) event.get("x-waiting")).isNotEmpty()

@@ -3,18 +3,23 @@ package dev.asynciolearn.streams;
 import java.time.Duration;
 
 import dev.asynciolearn.streams.ContextManagerService.ContextManagerResult;
+import dev.asynciolearn.timeline.Report;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
 
 import static dev.asynciolearn.timeline.Event.CALL;
 import static dev.asynciolearn.timeline.Event.CANCELLED;
 import static dev.asynciolearn.timeline.Event.DONE;
 import static dev.asynciolearn.timeline.Event.ERROR;
 import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.TestReports.reportAt;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
+/**
+ * {@code async with} in virtual time: {@code __aenter__} takes 50 ms, the body 100 ms,
+ * {@code __aexit__} 50 ms.
+ */
 class ContextManagerServiceTests {
 
 	private static final String RAISED = "java.lang.IllegalStateException: raised inside 'async with'";
@@ -23,46 +28,34 @@ class ContextManagerServiceTests {
 
 	@Test
 	void exitRunsAfterTheBodyOnSuccess() {
-		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(false, null)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(200))
-			.assertNext((report) -> {
-				assertThat(steps(report)).containsExactly(step("__aenter__", START), step("__aenter__", DONE),
-						step("body", START), step("body", DONE), step("__aexit__", CALL, "no exception"),
-						step("__aexit__", DONE));
-				assertThat(report.result()).isEqualTo(new ContextManagerResult("session used", null, true));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<ContextManagerResult> report = run(false, null, 200);
+		assertThat(steps(report)).containsExactly(step("__aenter__", START), step("__aenter__", DONE),
+				step("body", START), step("body", DONE), step("__aexit__", CALL, "no exception"),
+				step("__aexit__", DONE));
+		assertThat(report.result()).isEqualTo(new ContextManagerResult("session used", null, true));
 	}
 
 	@Test
 	void exitRunsWhenTheBodyRaisesAndTheErrorCarriesOn() {
-		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(true, null)))
-			.thenAwait(Duration.ofMillis(200))
-			.assertNext((report) -> {
-				assertThat(steps(report)).containsSubsequence(step("body", ERROR, RAISED),
-						step("__aexit__", CALL, "with " + RAISED), step("__aexit__", DONE));
-				assertThat(report.result()).isEqualTo(new ContextManagerResult(null, RAISED, true));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<ContextManagerResult> report = run(true, null, 200);
+		assertThat(steps(report)).containsSubsequence(step("body", ERROR, RAISED),
+				step("__aexit__", CALL, "with " + RAISED), step("__aexit__", DONE));
+		assertThat(report.result()).isEqualTo(new ContextManagerResult(null, RAISED, true));
 	}
 
 	@Test
 	void exitRunsWhenTheBlockIsCancelled() {
-		StepVerifier.withVirtualTime(() -> this.service.run(new ContextManagerRequest(false, 100L)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(100))
-			.assertNext((report) -> {
-				assertThat(steps(report))
-					.containsSubsequence(step("body", START), step("body", CANCELLED),
-							step("__aexit__", CALL, "on cancellation"))
-					.doesNotContain(step("body", DONE));
-				assertThat(report.result()).isEqualTo(new ContextManagerResult(null, "cancelled by timeout", true));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<ContextManagerResult> report = run(false, 100L, 100);
+		assertThat(steps(report))
+			.containsSubsequence(step("body", START), step("body", CANCELLED),
+					step("__aexit__", CALL, "on cancellation"))
+			.doesNotContain(step("body", DONE));
+		assertThat(report.result()).isEqualTo(new ContextManagerResult(null, "cancelled by timeout", true));
+	}
+
+	private Report<ContextManagerResult> run(boolean failInside, Long timeoutMs, long reportAtMs) {
+		return reportAt(Duration.ofMillis(reportAtMs),
+				() -> this.service.run(new ContextManagerRequest(failInside, timeoutMs)));
 	}
 
 }

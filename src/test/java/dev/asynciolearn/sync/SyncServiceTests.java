@@ -7,9 +7,10 @@ import dev.asynciolearn.sync.EventService.EventResult;
 import dev.asynciolearn.sync.LockService.LockResult;
 import dev.asynciolearn.sync.QueueService.QueueResult;
 import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
+import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
-import reactor.test.StepVerifier;
+import reactor.core.publisher.Mono;
 
 import static dev.asynciolearn.timeline.Event.ACQUIRED;
 import static dev.asynciolearn.timeline.Event.CALL;
@@ -20,6 +21,8 @@ import static dev.asynciolearn.timeline.Event.RELEASED;
 import static dev.asynciolearn.timeline.Event.RESUME;
 import static dev.asynciolearn.timeline.Event.WAIT;
 import static dev.asynciolearn.timeline.Event.WRITE;
+import static dev.asynciolearn.timeline.TestReports.reportAt;
+import static dev.asynciolearn.timeline.TestReports.reportWithin;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,134 +33,89 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SyncServiceTests {
 
+	private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+
 	@Test
 	void aFullQueueMakesTheProducerWaitForTheConsumer() {
-		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.FIFO, 2, 1, 1, 4, 10, 100)))
-			.thenAwait(Duration.ofSeconds(1))
-			.assertNext((report) -> {
-				assertThat(report.timeline()).extracting(TimelineEvent::event)
-					.containsExactly(PUT, PUT, WAIT, GET, PUT, WAIT, GET, PUT, GET, GET);
-				QueueResult result = report.result();
-				assertThat(result.peakQueueSize()).isEqualTo(2);
-				assertThat(result.putsThatWaited()).isEqualTo(2);
-				assertThat(result.everyItemExactlyOnce()).isTrue();
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<QueueResult> report = reportWithin(ONE_SECOND, () -> queue(AsyncQueue.Kind.FIFO, 2, 4));
+		assertThat(report.timeline()).extracting(TimelineEvent::event)
+			.containsExactly(PUT, PUT, WAIT, GET, PUT, WAIT, GET, PUT, GET, GET);
+		assertThat(report.result().peakQueueSize()).isEqualTo(2);
+		assertThat(report.result().putsThatWaited()).isEqualTo(2);
+		assertThat(report.result().everyItemExactlyOnce()).isTrue();
 	}
 
 	@Test
 	void aPriorityQueueHandsOutTheSmallestFirst() {
-		StepVerifier
-			.withVirtualTime(
-					() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.PRIORITY, 10, 1, 1, 6, 10, 100)))
-			.thenAwait(Duration.ofSeconds(1))
-			.assertNext((report) -> assertThat(report.result().getOrder()).containsExactly(1, 2, 3, 4, 5, 6))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		assertThat(reportWithin(ONE_SECOND, () -> queue(AsyncQueue.Kind.PRIORITY, 10, 6)).result().getOrder())
+			.containsExactly(1, 2, 3, 4, 5, 6);
 	}
 
 	@Test
 	void manyProducersAndConsumersNeverOverfillTheQueueNorLoseAnItem() {
-		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.LIFO, 3, 5, 4, 200, 1, 0)))
-			.thenAwait(Duration.ofSeconds(10))
-			.assertNext((report) -> {
-				assertThat(report.result().everyItemExactlyOnce()).isTrue();
-				assertThat(report.result().peakQueueSize()).isEqualTo(3);
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void withoutTheLockUpdatesAreLostAndWithItNone() {
-		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(50, false)))
-			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(report.result()).isEqualTo(new LockResult(50, false, 50, 1, 49)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(50, true)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(49))
-			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(report.result()).isEqualTo(new LockResult(50, true, 50, 50, 0)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void aSemaphoreOfTenLetsTenInAtOnce() {
-		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(new SemaphoreRequest(100, 10, 50)))
-			.expectSubscription()
-			.expectNoEvent(Duration.ofMillis(499))
-			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(report.result()).isEqualTo(new SemaphoreResult(100, 10, 10, 500)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void setReleasesEveryWaiterAtOnceAndClearMakesANewOneWait() {
-		StepVerifier.withVirtualTime(() -> new EventService().run(new EventRequest(5, 200)))
-			.thenAwait(Duration.ofMillis(250))
-			.assertNext((report) -> {
-				EventResult result = report.result();
-				assertThat(result.released()).isEqualTo(5);
-				assertThat(result.afterClearWaits()).isTrue();
-				assertThat(result.releaseSpreadMs()).as("released together").isLessThan(5.0);
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-	}
-
-	@Test
-	void theTimelinesShowTheRaceTheQueueAtTheDoorAndTheRelease() {
-		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(3, false)))
-			.thenAwait(Duration.ofMillis(1))
-			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", READ, 0),
-					step("worker-1", READ, 0), step("worker-2", READ, 0), step("worker-0", WRITE, 1),
-					step("worker-1", WRITE, 1), step("worker-2", WRITE, 1)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new LockService().run(new LockRequest(3, true)))
-			.thenAwait(Duration.ofMillis(3))
-			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", READ, 0),
-					step("worker-0", WRITE, 1), step("worker-1", READ, 1), step("worker-1", WRITE, 2),
-					step("worker-2", READ, 2), step("worker-2", WRITE, 3)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new SemaphoreService().run(new SemaphoreRequest(3, 2, 20)))
-			.thenAwait(Duration.ofMillis(40))
-			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("worker-0", ACQUIRED),
-					step("worker-1", ACQUIRED), step("worker-0", RELEASED), step("worker-2", ACQUIRED),
-					step("worker-1", RELEASED), step("worker-2", RELEASED)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
-		StepVerifier.withVirtualTime(() -> new EventService().run(new EventRequest(3, 50)))
-			.thenAwait(Duration.ofMillis(100))
-			.assertNext((report) -> assertThat(steps(report)).containsExactly(step("waiter-0", WAIT),
-					step("waiter-1", WAIT), step("waiter-2", WAIT), step("setter", CALL, "set()"),
-					step("waiter-0", RESUME), step("waiter-1", RESUME), step("waiter-2", RESUME),
-					step("setter", CALL, "clear()"), step("late-waiter", WAIT)))
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		QueueResult result = reportWithin(Duration.ofSeconds(10),
+				() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.LIFO, 3, 5, 4, 200, 1, 0)))
+			.result();
+		assertThat(result.everyItemExactlyOnce()).isTrue();
+		assertThat(result.peakQueueSize()).isEqualTo(3);
 	}
 
 	@Test
 	void theQueueTimelineNamesWhatWasPutAndGot() {
-		StepVerifier
-			.withVirtualTime(() -> new QueueService().run(new QueueRequest(AsyncQueue.Kind.FIFO, 2, 1, 1, 3, 10, 100)))
-			.thenAwait(Duration.ofSeconds(1))
-			.assertNext((report) -> {
-				List<Integer> values = QueueService.values(3);
-				assertThat(steps(report)).startsWith(step("producer-0", PUT, values.get(0)),
-						step("producer-0", PUT, values.get(1)));
-				assertThat(steps(report)).contains(step("consumer-0", GET, values.get(0)));
-			})
-			.expectComplete()
-			.verify(Duration.ofSeconds(5));
+		Report<QueueResult> report = reportWithin(ONE_SECOND, () -> queue(AsyncQueue.Kind.FIFO, 2, 3));
+		List<Integer> values = QueueService.values(3);
+		assertThat(steps(report)).startsWith(step("producer-0", PUT, values.get(0)),
+				step("producer-0", PUT, values.get(1)));
+		assertThat(steps(report)).contains(step("consumer-0", GET, values.get(0)));
+	}
+
+	@Test
+	void withoutTheLockUpdatesAreLostAndWithItNone() {
+		assertThat(reportAt(Duration.ofMillis(1), () -> lock(50, false)).result())
+			.isEqualTo(new LockResult(50, false, 50, 1, 49));
+		assertThat(reportAt(Duration.ofMillis(50), () -> lock(50, true)).result())
+			.isEqualTo(new LockResult(50, true, 50, 50, 0));
+	}
+
+	@Test
+	void aSemaphoreOfTenLetsTenInAtOnce() {
+		assertThat(reportAt(Duration.ofMillis(500), () -> new SemaphoreService().run(new SemaphoreRequest(100, 10, 50)))
+			.result()).isEqualTo(new SemaphoreResult(100, 10, 10, 500));
+	}
+
+	@Test
+	void setReleasesEveryWaiterAtOnceAndClearMakesANewOneWait() {
+		EventResult result = reportAt(Duration.ofMillis(250), () -> new EventService().run(new EventRequest(5, 200)))
+			.result();
+		assertThat(result.released()).isEqualTo(5);
+		assertThat(result.afterClearWaits()).isTrue();
+		assertThat(result.releaseSpreadMs()).as("released together").isLessThan(5.0);
+	}
+
+	@Test
+	void theTimelinesShowTheRaceTheQueueAtTheDoorAndTheRelease() {
+		assertThat(steps(reportAt(Duration.ofMillis(1), () -> lock(3, false)))).containsExactly(
+				step("worker-0", READ, 0), step("worker-1", READ, 0), step("worker-2", READ, 0),
+				step("worker-0", WRITE, 1), step("worker-1", WRITE, 1), step("worker-2", WRITE, 1));
+		assertThat(steps(reportAt(Duration.ofMillis(3), () -> lock(3, true)))).containsExactly(
+				step("worker-0", READ, 0), step("worker-0", WRITE, 1), step("worker-1", READ, 1),
+				step("worker-1", WRITE, 2), step("worker-2", READ, 2), step("worker-2", WRITE, 3));
+		assertThat(steps(
+				reportAt(Duration.ofMillis(40), () -> new SemaphoreService().run(new SemaphoreRequest(3, 2, 20)))))
+			.containsExactly(step("worker-0", ACQUIRED), step("worker-1", ACQUIRED), step("worker-0", RELEASED),
+					step("worker-2", ACQUIRED), step("worker-1", RELEASED), step("worker-2", RELEASED));
+		assertThat(steps(reportAt(Duration.ofMillis(100), () -> new EventService().run(new EventRequest(3, 50)))))
+			.containsExactly(step("waiter-0", WAIT), step("waiter-1", WAIT), step("waiter-2", WAIT),
+					step("setter", CALL, "set()"), step("waiter-0", RESUME), step("waiter-1", RESUME),
+					step("waiter-2", RESUME), step("setter", CALL, "clear()"), step("late-waiter", WAIT));
+	}
+
+	private static Mono<Report<QueueResult>> queue(AsyncQueue.Kind kind, int maxsize, int items) {
+		return new QueueService().run(new QueueRequest(kind, maxsize, 1, 1, items, 10, 100));
+	}
+
+	private static Mono<Report<LockResult>> lock(int workers, boolean useLock) {
+		return new LockService().run(new LockRequest(workers, useLock));
 	}
 
 }

@@ -26,14 +26,7 @@ class OpenApiIntegrationTests {
 	@Test
 	@SuppressWarnings("unchecked")
 	void everyApiEndpointIsDocumented() {
-		Map<String, Object> docs = this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
+		Map<String, Object> docs = ApiDocs.fetch(this.client);
 		Map<String, Object> paths = (Map<String, Object>) docs.get("paths");
 		assertThat(this.mappings.getHandlerMethods().keySet()).flatMap(RequestMappingInfo::getDirectPaths)
 			.filteredOn((path) -> path.startsWith("/api/"))

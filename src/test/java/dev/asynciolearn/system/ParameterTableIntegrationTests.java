@@ -35,7 +35,7 @@ class ParameterTableIntegrationTests {
 
 	@Test
 	void theReadmeListsEveryParameterAsTheApiDescriptionStatesIt() throws IOException {
-		String expected = START + table(apiDocs()) + END;
+		String expected = START + table(ApiDocs.fetch(this.client)) + END;
 		Files.writeString(Path.of("target/README-parameters.md"), expected);
 		String readme = Files.readString(Path.of("README.md"));
 		int start = readme.indexOf(START);
@@ -45,18 +45,6 @@ class ParameterTableIntegrationTests {
 			.as("README.md's parameter table is out of date; paste this (also in target/README-parameters.md):%n%s",
 					expected)
 			.isEqualTo(expected);
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> apiDocs() {
-		return this.client.get()
-			.uri("/v3/api-docs")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(Map.class)
-			.returnResult()
-			.getResponseBody();
 	}
 
 	static String table(Map<String, Object> docs) {

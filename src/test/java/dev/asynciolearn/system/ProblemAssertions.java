@@ -1,5 +1,6 @@
 package dev.asynciolearn.system;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -47,6 +48,26 @@ public final class ProblemAssertions {
 			.isEqualTo(parameter)
 			.jsonPath("$.detail")
 			.value(String.class, (detail) -> assertThat(detail).contains("'" + parameter + "'").contains(rule));
+	}
+
+	/**
+	 * {@code request} is refused for now: {@code status} (429 or 503), with
+	 * {@code Retry-After} and the problem's title.
+	 * @param request the request, ready to exchange
+	 * @param status the status it must answer
+	 * @param title the problem's title
+	 */
+	public static void expectRetryLater(WebTestClient.RequestHeadersSpec<?> request, HttpStatus status, String title) {
+		request.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isPositive())
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo(title);
 	}
 
 }

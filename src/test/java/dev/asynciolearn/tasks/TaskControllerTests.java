@@ -23,6 +23,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static dev.asynciolearn.system.ProblemAssertions.expectProblem;
+import static dev.asynciolearn.system.ProblemAssertions.expectRetryLater;
 import static dev.asynciolearn.timeline.TestReports.expectConcept;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 
 @WebFluxTest(TaskController.class)
 class TaskControllerTests {
+
+	private static final String TASK = "{\"name\": \"t\", \"durationMs\": 10}";
 
 	@Autowired
 	private WebTestClient client;
@@ -86,30 +89,15 @@ class TaskControllerTests {
 	void tooManyPendingTasksIsA429() {
 		given(this.registry.start(any(), any())).willThrow(
 				ApiProblem.tooManyRequests("Too many pending tasks", "100 tasks are pending", Duration.ofSeconds(1)));
-		this.client.post()
-			.uri("/api/tasks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"t\", \"durationMs\": 10}")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(429)
-			.expectHeader()
-			.valueEquals(HttpHeaders.RETRY_AFTER, "1")
-			.expectBody()
-			.jsonPath("$.title")
-			.isEqualTo("Too many pending tasks");
+		expectRetryLater(this.client.post().uri("/api/tasks").contentType(MediaType.APPLICATION_JSON).bodyValue(TASK),
+				HttpStatus.TOO_MANY_REQUESTS, "Too many pending tasks");
 	}
 
 	@Test
 	void aCreatedTaskAnswers201WithItsLocation() {
 		DemoTask task = new DemoTask(5, "t", Instant.now());
 		given(this.registry.start(any(), any())).willReturn(task);
-		this.client.post()
-			.uri("/api/tasks")
-			.contentType(MediaType.APPLICATION_JSON)
-			.bodyValue("{\"name\": \"t\", \"durationMs\": 10}")
-			.exchange()
-			.expectStatus()
+		postTask().expectStatus()
 			.isCreated()
 			.expectHeader()
 			.location("/api/tasks/5")
@@ -190,6 +178,10 @@ class TaskControllerTests {
 		});
 		assertThat(task.view().doneCallbacks())
 			.containsExactly("log_outcome(task 'boom'): FAILED, exception=java.lang.IllegalStateException: kaput");
+	}
+
+	private WebTestClient.ResponseSpec postTask() {
+		return this.client.post().uri("/api/tasks").contentType(MediaType.APPLICATION_JSON).bodyValue(TASK).exchange();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.tasks.TaskController.Cancellation;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,14 +29,7 @@ class TasksIntegrationTests {
 		TaskView done = get(created.id());
 		assertThat(done.result()).isEqualTo("42");
 		assertThat(done.doneCallbacks()).containsExactly("log_outcome(task 'quick'): DONE, result=42");
-		this.client.delete()
-			.uri("/api/tasks/" + created.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.cancelled")
-			.isEqualTo(false);
+		assertThat(cancel(created.id()).cancelled()).as("a finished task cannot be cancelled").isFalse();
 	}
 
 	@Test
@@ -47,24 +41,11 @@ class TasksIntegrationTests {
 			.expectBody()
 			.jsonPath("$[?(@.id == " + created.id() + ")].name")
 			.isEqualTo("slow");
-		this.client.delete()
-			.uri("/api/tasks/" + created.id())
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.cancelled")
-			.isEqualTo(true)
-			.jsonPath("$.task.state")
-			.isEqualTo("CANCELLED")
-			.jsonPath("$.task.exception")
-			.isEqualTo("CancelledError");
-		this.client.delete()
-			.uri("/api/tasks/" + created.id())
-			.exchange()
-			.expectBody()
-			.jsonPath("$.cancelled")
-			.isEqualTo(false);
+		Cancellation first = cancel(created.id());
+		assertThat(first.cancelled()).isTrue();
+		assertThat(first.task().state()).isEqualTo(DemoTask.State.CANCELLED);
+		assertThat(first.task().exception()).isEqualTo("CancelledError");
+		assertThat(cancel(created.id()).cancelled()).as("cancel() again is False").isFalse();
 	}
 
 	@Test
@@ -104,6 +85,17 @@ class TasksIntegrationTests {
 			.expectStatus()
 			.isCreated()
 			.expectBody(TaskView.class)
+			.returnResult()
+			.getResponseBody();
+	}
+
+	private Cancellation cancel(long id) {
+		return this.client.delete()
+			.uri("/api/tasks/" + id)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(Cancellation.class)
 			.returnResult()
 			.getResponseBody();
 	}

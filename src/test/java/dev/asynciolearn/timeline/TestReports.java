@@ -1,8 +1,13 @@
 package dev.asynciolearn.timeline;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.ResolvableType;
@@ -26,6 +31,40 @@ public final class TestReports {
 	 */
 	public static <R> Report<R> named(String concept) {
 		return new Report<>(concept, "asyncio", "reactor", 1.0, null, List.of(), 0);
+	}
+
+	/**
+	 * Runs a demo in virtual time and checks its timing claim: nothing happens before
+	 * {@code at}, then the report comes and the demo completes.
+	 * @param <R> the demo's result
+	 * @param at when the report must come, in virtual time
+	 * @param demo builds the demo, inside the virtual clock
+	 * @return the report
+	 */
+	public static <R> Report<R> reportAt(Duration at, Supplier<Mono<Report<R>>> demo) {
+		AtomicReference<Report<R>> report = new AtomicReference<>();
+		StepVerifier.Step<Report<R>> subscribed = StepVerifier.withVirtualTime(demo).expectSubscription();
+		(at.isZero() ? subscribed : subscribed.expectNoEvent(at)).consumeNextWith(report::set)
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		return report.get();
+	}
+
+	/**
+	 * Runs a demo in virtual time for {@code time}, by which its report must have come.
+	 * @param <R> the demo's result
+	 * @param time how much virtual time to let pass
+	 * @param demo builds the demo, inside the virtual clock
+	 * @return the report
+	 */
+	public static <R> Report<R> reportWithin(Duration time, Supplier<Mono<Report<R>>> demo) {
+		AtomicReference<Report<R>> report = new AtomicReference<>();
+		StepVerifier.withVirtualTime(demo)
+			.thenAwait(time)
+			.consumeNextWith(report::set)
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		return report.get();
 	}
 
 	/**
