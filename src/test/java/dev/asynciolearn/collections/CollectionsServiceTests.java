@@ -123,6 +123,13 @@ class CollectionsServiceTests {
 	}
 
 	@Test
+	void waitFirstExceptionWithoutAnyFailureWaitsForAll() {
+		Report<WaitResult> report = reportAt(Duration.ofMillis(300),
+				() -> this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 3, 300, null, null)));
+		assertDonePending(report, 3, 0);
+	}
+
+	@Test
 	void waitWithATimeoutReturnsWithoutRaisingAndLeavesThePendingRunning() {
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
 		StepVerifier.create(this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 600, null, 300L)))

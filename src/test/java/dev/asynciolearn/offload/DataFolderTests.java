@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.asynciolearn.system.ApiProblem;
 import org.junit.jupiter.api.Test;

@@ -9,11 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SlowStorageTests {
 
@@ -38,6 +35,18 @@ class SlowStorageTests {
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
 		assertThat(digest.latencyMs()).isGreaterThanOrEqualTo(200);
 		assertThat(digest.sha256()).isEqualTo("2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+	}
+
+	@Test
+	void theTimesItReportsAddUpToNoMoreThanTheWholeRead() throws Exception {
+		DataFolder folder = folder(true);
+		long start = System.nanoTime();
+		FileDigest digest = new SlowStorage(folder).readAndHash("1MiB.bin", Duration.ofMillis(20));
+		double wallMs = (System.nanoTime() - start) / 1e6;
+		assertThat(digest.latencyMs()).isGreaterThanOrEqualTo(20).isLessThanOrEqualTo(wallMs);
+		assertThat(digest.readMs()).isPositive().isLessThan(wallMs);
+		assertThat(digest.hashMs()).isPositive().isLessThan(wallMs);
+		assertThat(digest.latencyMs() + digest.readMs() + digest.hashMs()).isLessThanOrEqualTo(wallMs);
 	}
 
 	@Test

@@ -41,6 +41,21 @@ class ReactiveSemaphoreTests {
 	}
 
 	@Test
+	void itCountsItsPermitsWhatIsHeldAndThePeak() {
+		ReactiveSemaphore semaphore = new ReactiveSemaphore(3);
+		List<ReactiveSemaphore.Permit> held = Flux.range(0, 2)
+			.flatMap((i) -> semaphore.acquire(Duration.ZERO))
+			.collectList()
+			.block(Duration.ofSeconds(5));
+		assertThat(semaphore.permits()).isEqualTo(3);
+		assertThat(semaphore.held()).isEqualTo(2);
+		assertThat(held).extracting(ReactiveSemaphore.Permit::heldWhenAcquired).containsExactlyInAnyOrder(1, 2);
+		Flux.fromIterable(held).flatMap(ReactiveSemaphore.Permit::release).blockLast(Duration.ofSeconds(5));
+		assertThat(semaphore.held()).isZero();
+		assertThat(semaphore.peakHeld()).isEqualTo(2);
+	}
+
+	@Test
 	void waitersAreServedInArrivalOrder() {
 		ReactiveSemaphore semaphore = new ReactiveSemaphore(1);
 		List<Integer> order = new CopyOnWriteArrayList<>();

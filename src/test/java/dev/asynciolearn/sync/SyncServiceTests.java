@@ -26,6 +26,7 @@ import static dev.asynciolearn.timeline.TestReports.reportWithin;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Queue, Lock, Semaphore and Event against the study notes' reference run, in virtual
@@ -90,6 +91,22 @@ class SyncServiceTests {
 		assertThat(result.released()).isEqualTo(5);
 		assertThat(result.afterClearWaits()).isTrue();
 		assertThat(result.releaseSpreadMs()).as("released together").isLessThan(5.0);
+	}
+
+	@Test
+	void theReleaseTimesInTheResultAreTheWaitersResumesOnTheTimeline() {
+		Report<EventResult> report = new EventService().run(new EventRequest(20, 30)).block(Duration.ofSeconds(5));
+		assertThat(report).isNotNull();
+		List<Double> resumes = report.timeline()
+			.stream()
+			.filter((event) -> event.event() == RESUME)
+			.map(TimelineEvent::atMs)
+			.toList();
+		assertThat(resumes).hasSize(20);
+		double first = resumes.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+		double last = resumes.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+		assertThat(report.result().releasedAfterMs()).isGreaterThanOrEqualTo(30).isCloseTo(first, within(0.5));
+		assertThat(report.result().releaseSpreadMs()).isCloseTo(last - first, within(0.5));
 	}
 
 	@Test
