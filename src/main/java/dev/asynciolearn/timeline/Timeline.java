@@ -47,7 +47,7 @@ public final class Timeline {
 
 	private final long startNanos;
 
-	private final Queue<Entry> entries = new ConcurrentLinkedQueue<>();
+	private final Queue<TimelineEvent> entries = new ConcurrentLinkedQueue<>();
 
 	private final AtomicInteger size = new AtomicInteger();
 
@@ -134,7 +134,7 @@ public final class Timeline {
 				.debug(this.concept.name() + " | " + task + ": " + event + ((text != null) ? " " + text : "")));
 		}
 		if (this.size.getAndIncrement() < MAX_EVENTS) {
-			this.entries.add(new Entry(at, task, event, text, Thread.currentThread().getName()));
+			this.entries.add(new TimelineEvent(toMillis(at), task, event, text, Thread.currentThread().getName()));
 		}
 	}
 
@@ -194,21 +194,13 @@ public final class Timeline {
 	 * @return the events, in time order
 	 */
 	public List<TimelineEvent> events() {
-		List<Entry> sorted = new ArrayList<>(this.entries);
-		sorted.sort(Comparator.comparingLong(Entry::atNanos));
-		List<TimelineEvent> events = new ArrayList<>(sorted.size());
-		for (Entry entry : sorted) {
-			events.add(new TimelineEvent(toMillis(entry.atNanos()), entry.task(), entry.event(), entry.detail(),
-					entry.thread()));
-		}
+		List<TimelineEvent> events = new ArrayList<>(this.entries);
+		events.sort(Comparator.comparingDouble(TimelineEvent::atMs));
 		return events;
 	}
 
 	private static double toMillis(long nanos) {
 		return Math.round(nanos / 1_000.0) / 1_000.0;
-	}
-
-	private record Entry(long atNanos, String task, Event event, @Nullable String detail, String thread) {
 	}
 
 }

@@ -123,13 +123,8 @@ class OffloadControllerTests {
 		this.client.get()
 			.uri("/api/offload/files")
 			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$[0].name")
-			.isEqualTo("1KiB.bin")
-			.jsonPath("$[0].sizeBytes")
-			.isEqualTo(1024);
+			.expectBodyList(DataFolder.DataFile.class)
+			.containsExactly(new DataFolder.DataFile("1KiB.bin", 1024));
 	}
 
 	@Test
