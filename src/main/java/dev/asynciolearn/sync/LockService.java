@@ -10,6 +10,8 @@ import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.stereotype.Service;
 
@@ -17,6 +19,12 @@ import org.springframework.stereotype.Service;
  * The race condition of {@code example_lock.py}: each worker reads a shared counter,
  * suspends, and writes the value it read plus one. Without a lock, updates are lost; with
  * {@code async with lock:} around read-suspend-write, none are.
+ * <p>
+ * The race runs on {@code Schedulers.single()}, one thread like asyncio's loop: every
+ * worker reads in the same turn, and the writes come only after, so without the lock the
+ * counter ends at 1 every time, as in asyncio. (On Reactor's usual threads the timers
+ * fire on {@code parallel-*} while other workers are still reading, and the count varies
+ * from run to run.)
  * <p>
  * The difference that matters: Reactor has no {@code Lock}. A one-permit
  * {@link ReactiveSemaphore} is the non-blocking lock here, released on error and
@@ -28,8 +36,8 @@ class LockService {
 
 	static final Concept LOCK = new Concept("Lock: read, suspend, write is a race unless locked",
 			"async def worker():\n    async with lock:\n        v = counter; await asyncio.sleep(0.001); counter = v + 1",
-			"lock.withPermit(() -> Mono.fromSupplier(counter::get).delayElement(1ms).doOnNext((v) -> counter.set(v + 1)))"
-					+ "  // lock = a ReactiveSemaphore with 1 permit");
+			"lock.withPermit(() -> Mono.fromSupplier(counter::get).delayElement(1ms, loop).doOnNext((v) -> counter.set(v + 1)))"
+					+ "  // lock = a ReactiveSemaphore with 1 permit; loop = Schedulers.single()");
 
 	private static final Duration SUSPEND = Duration.ofMillis(1);
 
@@ -39,20 +47,23 @@ class LockService {
 		return Timeline.mono(LOCK, (timeline) -> {
 			AtomicInteger counter = new AtomicInteger();
 			ReactiveSemaphore lock = new ReactiveSemaphore(1);
+			Scheduler loop = Schedulers.single();
 			return Flux.range(0, workers).flatMap((i) -> {
-				Mono<Void> section = readSuspendWrite(timeline, "worker-" + i, counter);
+				Mono<Void> section = readSuspendWrite(timeline, "worker-" + i, counter, loop);
 				return useLock ? lock.withPermit(() -> section) : section;
 			}, workers)
+				.subscribeOn(loop)
 				.then(Mono.fromSupplier(
 						() -> new LockResult(workers, useLock, workers, counter.get(), workers - counter.get())));
 		});
 	}
 
-	private static Mono<Void> readSuspendWrite(Timeline timeline, String worker, AtomicInteger counter) {
+	private static Mono<Void> readSuspendWrite(Timeline timeline, String worker, AtomicInteger counter,
+			Scheduler loop) {
 		return Mono.defer(() -> {
 			int read = counter.get();
 			timeline.event(worker, Event.READ, read);
-			return Mono.delay(SUSPEND).doOnNext((tick) -> {
+			return Mono.delay(SUSPEND, loop).doOnNext((tick) -> {
 				counter.set(read + 1);
 				timeline.event(worker, Event.WRITE, read + 1);
 			}).then();

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
 record QueueRequest(
 		@Parameter(description = "Queue, LifoQueue or PriorityQueue") @Schema(
 				defaultValue = "FIFO") AsyncQueue.Kind kind,
-		@Parameter(description = "maxsize: put waits beyond it") @Schema(defaultValue = "2") @Range(min = 1,
+		@Parameter(description = "maxsize: put waits beyond it") @Schema(defaultValue = "3") @Range(min = 1,
 				max = 1000) int maxsize,
 		@Parameter(description = "producers taking turns over the items") @Schema(defaultValue = "1") @Range(min = 1,
 				max = 50) int producers,

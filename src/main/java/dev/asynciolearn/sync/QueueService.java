@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,15 +84,22 @@ class QueueService {
 	}
 
 	/**
-	 * 1..items in a fixed shuffled order, so that FIFO, LIFO and priority orders all
-	 * differ.
+	 * 1..items in the notes' order, {@code 3, 1, 2}, then the rest in order: FIFO, LIFO
+	 * and priority queues give three different orders for any three items or more (with a
+	 * queue of two or more places; of exactly two places and three items, LIFO and
+	 * priority agree).
 	 */
 	static List<Integer> values(int items) {
 		List<Integer> values = new ArrayList<>(items);
-		for (int i = 1; i <= items; i++) {
+		if (items >= 3) {
+			values.addAll(List.of(3, 1, 2));
+		}
+		for (int i = values.size() + 1; i <= items; i++) {
 			values.add(i);
 		}
-		Collections.shuffle(values, new Random(items));
+		if (items == 2) {
+			Collections.reverse(values);
+		}
 		return values;
 	}
 

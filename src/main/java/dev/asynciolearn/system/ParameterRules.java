@@ -106,6 +106,9 @@ final class ParameterRules {
 			return (size.min() > 0) ? "must be " + size.min() + " to " + size.max() + " characters"
 					: "must be at most " + size.max() + " characters";
 		}
+		if (constraint instanceof ValueSize size) {
+			return "must be a JSON value of at most " + size.max() + " characters";
+		}
 		if (constraint instanceof NotBlank) {
 			return "must not be blank";
 		}

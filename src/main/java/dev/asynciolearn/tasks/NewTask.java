@@ -1,5 +1,6 @@
 package dev.asynciolearn.tasks;
 
+import dev.asynciolearn.system.ValueSize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -24,7 +25,8 @@ record NewTask(
 		@Schema(description = "how long the task sleeps without blocking") @NotNull @Min(0) @Max(MAX_DURATION_MS) Long durationMs,
 		@Schema(description = "raise an exception with this message instead of returning") @Size(min = 1,
 				max = 200) @Nullable String failWith,
-		@Schema(description = "what the task returns; default \"done\"") @Size(max = 200) @Nullable String result) {
+		@Schema(description = "what the task returns: a JSON value of at most 200 characters; default \"done\"") @ValueSize(
+				max = 200) @Nullable Object result) {
 
 	static final long MAX_DURATION_MS = 300_000;
 

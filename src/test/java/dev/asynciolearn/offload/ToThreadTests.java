@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import static dev.asynciolearn.timeline.Event.CANCELLED;
 import static dev.asynciolearn.timeline.Event.DONE;
-import static dev.asynciolearn.timeline.Event.ERROR;
 import static dev.asynciolearn.timeline.Event.START;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;

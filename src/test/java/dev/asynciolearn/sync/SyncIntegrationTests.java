@@ -1,10 +1,15 @@
 package dev.asynciolearn.sync;
 
+import java.util.List;
+
 import dev.asynciolearn.IntegrationTest;
 import dev.asynciolearn.sync.EventService.EventResult;
 import dev.asynciolearn.sync.LockService.LockResult;
 import dev.asynciolearn.sync.QueueService.QueueResult;
 import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
+import dev.asynciolearn.timeline.Event;
+import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +28,28 @@ class SyncIntegrationTests {
 	void theRaceLosesUpdatesWithoutTheLockAndNoneWithIt() {
 		assertThat(result("/api/sync/lock?workers=50&useLock=false", LockResult.class).finalCount()).isLessThan(50);
 		assertThat(result("/api/sync/lock?workers=50&useLock=true", LockResult.class).finalCount()).isEqualTo(50);
+	}
+
+	@Test
+	void overHttpTheRaceEndsAtOneEveryTimeWithEveryReadBeforeTheFirstWriteAsOnAsyncioLoop() {
+		for (int call = 0; call < 20; call++) {
+			Report<LockResult> report = get(this.client, "/api/sync/lock?workers=50&useLock=false", LockResult.class);
+			assertThat(report.result().finalCount()).as("call %d", call).isEqualTo(1);
+			List<Event> events = report.timeline().stream().map(TimelineEvent::event).toList();
+			assertThat(events.lastIndexOf(Event.READ)).as("the last read comes before the first write")
+				.isLessThan(events.indexOf(Event.WRITE));
+			assertThat(report.timeline()).extracting(TimelineEvent::thread)
+				.as("one thread, like the loop")
+				.containsOnly("single-1");
+		}
+	}
+
+	@Test
+	void theThreeQueueKindsGiveThreeOrdersAsInTheNotes() {
+		assertThat(result("/api/sync/queue?kind=FIFO&items=3", QueueResult.class).getOrder()).containsExactly(3, 1, 2);
+		assertThat(result("/api/sync/queue?kind=LIFO&items=3", QueueResult.class).getOrder()).containsExactly(2, 1, 3);
+		assertThat(result("/api/sync/queue?kind=PRIORITY&items=3", QueueResult.class).getOrder()).containsExactly(1, 2,
+				3);
 	}
 
 	@Test

@@ -71,6 +71,15 @@ class SyncServiceTests {
 	}
 
 	@Test
+	void forThreeItemsOrMoreTheThreeKindsGiveThreeDifferentOrders() {
+		for (int items : new int[] { 3, 4, 7, 20 }) {
+			List<List<Integer>> orders = List.of(getOrder(AsyncQueue.Kind.FIFO, items),
+					getOrder(AsyncQueue.Kind.LIFO, items), getOrder(AsyncQueue.Kind.PRIORITY, items));
+			assertThat(orders).as("%d items", items).doesNotHaveDuplicates();
+		}
+	}
+
+	@Test
 	void withoutTheLockUpdatesAreLostAndWithItNone() {
 		assertThat(reportAt(Duration.ofMillis(1), () -> lock(50, false)).result())
 			.isEqualTo(new LockResult(50, false, 50, 1, 49));
@@ -125,6 +134,13 @@ class SyncServiceTests {
 			.containsExactly(step("waiter-0", WAIT), step("waiter-1", WAIT), step("waiter-2", WAIT),
 					step("setter", CALL, "set()"), step("waiter-0", RESUME), step("waiter-1", RESUME),
 					step("waiter-2", RESUME), step("setter", CALL, "clear()"), step("late-waiter", WAIT));
+	}
+
+	private static List<Integer> getOrder(AsyncQueue.Kind kind, int items) {
+		return reportWithin(Duration.ofMinutes(1),
+				() -> new QueueService().run(new QueueRequest(kind, 3, 1, 1, items, 10, 100)))
+			.result()
+			.getOrder();
 	}
 
 	private static Mono<Report<QueueResult>> queue(AsyncQueue.Kind kind, int maxsize, int items) {

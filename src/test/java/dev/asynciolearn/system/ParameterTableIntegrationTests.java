@@ -116,7 +116,7 @@ class ParameterTableIntegrationTests {
 			Object min = schema.getOrDefault("minLength", 0);
 			return (Integer.valueOf(0).equals(min) ? "at most " : min + "..") + schema.get("maxLength") + " characters";
 		}
-		return String.valueOf(schema.get("type"));
+		return String.valueOf(schema.getOrDefault("type", "any JSON"));
 	}
 
 	private static String cell(String text) {

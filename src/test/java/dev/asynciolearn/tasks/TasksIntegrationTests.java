@@ -1,6 +1,7 @@
 package dev.asynciolearn.tasks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
@@ -30,6 +31,21 @@ class TasksIntegrationTests {
 		assertThat(done.result()).isEqualTo("42");
 		assertThat(done.doneCallbacks()).containsExactly("log_outcome(task 'quick'): DONE, result=42");
 		assertThat(cancel(created.id()).cancelled()).as("a finished task cannot be cancelled").isFalse();
+	}
+
+	@Test
+	void aResultIsAnyJsonValueAndComesBackAsGiven() {
+		for (Object result : List.of(42, true, List.of(1, "two"), Map.of("answer", 42), "42")) {
+			TaskView created = create(Map.of("name", "value", "durationMs", 0, "result", result));
+			await().atMost(Duration.ofSeconds(5))
+				.untilAsserted(() -> assertThat(get(created.id()).state()).isEqualTo(DemoTask.State.DONE));
+			this.client.get()
+				.uri("/api/tasks/" + created.id())
+				.exchange()
+				.expectBody()
+				.jsonPath("$.result")
+				.isEqualTo(result);
+		}
 	}
 
 	@Test
