@@ -1,17 +1,21 @@
-// The two descriptions the page is built from: the concept catalog (concepts.json: chapters, titles and code) and the
-// OpenAPI description (/v3/api-docs: each endpoint's parameters and ranges, and the timeline's vocabulary).
+// The three descriptions the page is built from: the concept catalog (concepts.json: chapters, titles, code and what
+// to look for), the OpenAPI description (/v3/api-docs: each endpoint's parameters and ranges, and the timeline's
+// vocabulary) and the asyncio runs (asyncio-traces.json: each example run for real by traces/asyncio_traces.py).
 
 /**
- * Loads both descriptions once.
- * @returns {Promise<{chapters: object[], concepts: object[], api: object, waiting: Set<string>}>} the catalog's
- * chapters, its concepts in order, the OpenAPI description and the events after which a task holds no thread
+ * Loads the descriptions once.
+ * @returns {Promise<{chapters: object[], concepts: object[], api: object, waiting: Set<string>, traces: object}>}
+ * the catalog's chapters, its concepts in order, the OpenAPI description, the events after which a task holds no
+ * thread, and the asyncio trace of each concept that has one
  */
 export async function load() {
-	const [chapters, api] = await Promise.all([
+	const [chapters, api, traces] = await Promise.all([
 		fetch("concepts.json").then((r) => r.json()),
 		fetch("/v3/api-docs").then((r) => r.json()),
+		fetch("asyncio-traces.json").then((r) => r.json()).catch(() => ({ traces: {} })),
 	]);
-	return { chapters, concepts: chapters.flatMap((chapter) => chapter.concepts), api, waiting: waitingEvents(api) };
+	return { chapters, concepts: chapters.flatMap((chapter) => chapter.concepts), api, waiting: waitingEvents(api),
+		traces: traces.traces || {}, python: traces.python };
 }
 
 /**
@@ -51,7 +55,7 @@ export function operationOf(api, concept) {
 export function fieldsOf(api, concept) {
 	const operation = operationOf(api, concept);
 	const fields = (operation.parameters || []).map((p) => ({
-		name: p.name, in: p.in, required: p.required, schema: resolve(api, p.schema),
+		name: p.name, in: p.in, required: p.required, schema: resolve(api, p.schema), below: p["x-below"],
 	}));
 	const body = operation.requestBody && operation.requestBody.content
 		&& operation.requestBody.content["application/json"];

@@ -1,10 +1,14 @@
-// The form of a concept: one field per parameter with its range and default, the request built from it, and a
-// problem (RFC 9457, with the parameter it names) shown next to its field.
+// The form of a concept: one field per parameter with its range and a value that runs (its default, its example, or
+// the first of the values offered), the request built from it, and a problem (RFC 9457, with the parameter it names)
+// shown next to its field.
 
 const $ = (id) => document.getElementById(id);
 
-/** Renders the fields (from api.js's fieldsOf) into the container, replacing what was there. */
-export function renderFields(container, fields) {
+/**
+ * Renders the fields (from api.js's fieldsOf) into the container, replacing what was there.
+ * @param offered for a field that takes one of the server's values (a file, a task), its values: [{value, label}]
+ */
+export function renderFields(container, fields, offered = {}) {
 	container.replaceChildren();
 	for (const field of fields) {
 		const s = field.schema;
@@ -15,7 +19,16 @@ export function renderFields(container, fields) {
 		label.htmlFor = id;
 		label.textContent = field.name + (field.required ? " *" : "");
 		let input;
-		if (s.enum || s.type === "boolean") {
+		if (offered[field.name]) {
+			input = document.createElement("select");
+			for (const { value, label: text } of offered[field.name]) {
+				const option = document.createElement("option");
+				option.value = value;
+				option.textContent = text;
+				input.appendChild(option);
+			}
+		}
+		else if (s.enum || s.type === "boolean") {
 			input = document.createElement("select");
 			const values = [...(s.enum || ["false", "true"])];
 			if (!field.required && s.default === undefined && !s.enum) {
@@ -37,8 +50,9 @@ export function renderFields(container, fields) {
 		input.id = id;
 		input.name = field.name;
 		input.dataset.in = field.in;
-		if (s.default !== undefined) {
-			input.value = String(s.default);
+		const initial = s.default ?? s.example;
+		if (initial !== undefined && !offered[field.name]) {
+			input.value = String(initial);
 		}
 		const hint = document.createElement("span");
 		hint.className = "hint";
@@ -51,6 +65,25 @@ export function renderFields(container, fields) {
 		wrapper.append(label, input, hint, error);
 		container.appendChild(wrapper);
 	}
+	for (const field of fields.filter((f) => f.below)) {
+		followBound(container, field);
+	}
+}
+
+/** A field whose values stay below another's (failAt below count): its maximum and hint follow that field. */
+function followBound(container, field) {
+	const input = container.querySelector("#field-" + field.name);
+	const bound = container.querySelector("#field-" + field.below);
+	if (!input || !bound) return;
+	const follow = () => {
+		const limit = Number(bound.value);
+		if (bound.value === "" || !Number.isInteger(limit)) return;
+		input.max = Math.max(0, Math.min(limit - 1, field.schema.maximum ?? limit - 1));
+		$(input.id + "-hint").textContent = (field.schema.minimum ?? 0) + ".." + input.max + " (below " + field.below
+			+ "); empty: none";
+	};
+	bound.addEventListener("input", follow);
+	follow();
 }
 
 function describe(schema) {

@@ -1,10 +1,12 @@
-// The explorer: the concept catalog for the chapters and the code, the OpenAPI description for each endpoint's
-// parameters and the timeline's vocabulary, and a timeline drawn from the report each demo answers. This module wires
-// them: the navigation, the selected concept (also in the URL's hash) and the run in flight.
+// The explorer: the concept catalog for the chapters, the code and what to look for, the OpenAPI description for each
+// endpoint's parameters and the timeline's vocabulary, the asyncio run of each example, and the Reactor run drawn
+// beneath it on the same time axis. This module wires them: the navigation, the selected concept (also in the URL's
+// hash) and the run in flight.
 import { fieldsOf, load, operationOf } from "./api.js";
+import { createChosen, offeredValues } from "./choices.js";
 import { buildRequest, clearProblems, renderFields, showProblem } from "./form.js";
 import { openEventSource, readNdjson, streamEvents } from "./stream.js";
-import { draw } from "./timeline.js";
+import { draw, endOf } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -37,6 +39,7 @@ async function init() {
 		item.appendChild(list);
 		chapters.appendChild(item);
 	}
+	guide();
 	$("form").addEventListener("submit", (event) => {
 		event.preventDefault();
 		start();
@@ -47,7 +50,20 @@ async function init() {
 	}
 }
 
-function select(id) {
+/** The landing page: each chapter, what it teaches and its first concept. */
+function guide() {
+	const list = $("guide");
+	for (const chapter of described.chapters) {
+		const item = document.createElement("li");
+		const first = document.createElement("a");
+		first.href = "#" + chapter.concepts[0].id;
+		first.textContent = chapter.chapter;
+		item.append(first, " — " + (chapter.teaches || ""));
+		list.appendChild(item);
+	}
+}
+
+async function select(id) {
 	const concept = described.concepts.find((c) => c.id === id);
 	if (!concept) {
 		return;
@@ -65,9 +81,15 @@ function select(id) {
 	$("concept-endpoint").textContent = concept.method + " " + concept.path + (summary ? " — " + summary : "");
 	$("code-asyncio").textContent = concept.asyncio;
 	$("code-reactor").textContent = concept.reactor;
-	renderFields($("fields"), fieldsOf(described.api, concept));
+	$("concept-look").textContent = concept.look || "";
 	clearResult();
 	$("main").focus({ preventScroll: true });
+	delete $("fields").dataset.ready;
+	const offered = await offeredValues(concept);
+	if (run.concept === concept) {
+		renderFields($("fields"), fieldsOf(described.api, concept), offered);
+		$("fields").dataset.ready = concept.id;
+	}
 }
 
 function stop() {
@@ -81,6 +103,7 @@ function clearResult() {
 	$("problem").hidden = true;
 	$("timeline").replaceChildren();
 	$("legend").replaceChildren();
+	drawAsyncio(traceOf(run.concept));
 	$("result").textContent = "";
 	$("raw").textContent = "";
 	$("status").textContent = "";
@@ -91,6 +114,7 @@ async function start() {
 	stop();
 	clearResult();
 	const concept = run.concept;
+	await createChosen(concept);
 	const { url, init } = buildRequest(concept, $("fields"));
 	const started = performance.now();
 	const took = () => Math.round(performance.now() - started) + " ms";
@@ -110,7 +134,7 @@ async function start() {
 			return;
 		}
 		run.abort = new AbortController();
-		const accept = concept.stream === "ndjson" ? "application/x-ndjson" : "application/json";
+		const accept = concept.stream === "ndjson" ? "application/x-ndjson" : "application/json, text/plain;q=0.5";
 		const response = await fetch(url, { ...init, headers: { ...(init.headers || {}), Accept: accept },
 			signal: run.abort.signal });
 		if (!response.ok) {
@@ -119,11 +143,17 @@ async function start() {
 		}
 		if (concept.stream === "ndjson") {
 			const count = await readNdjson(response, showStream);
+			$("result").textContent = count + " received, the stream has ended";
 			$("status").textContent = "Done: " + count + " items in " + took();
 			return;
 		}
 		const text = await response.text();
-		showJson(text ? JSON.parse(text) : null);
+		if ((response.headers.get("Content-Type") || "").includes("json")) {
+			showJson(text ? JSON.parse(text) : null);
+		}
+		else {
+			$("result").textContent = $("raw").textContent = text;
+		}
 		$("status").textContent = "Done: HTTP " + response.status + " in " + took();
 	}
 	catch (error) {
@@ -133,8 +163,31 @@ async function start() {
 	}
 }
 
+function traceOf(concept) {
+	return concept && described.traces[concept.id];
+}
+
+/**
+ * The asyncio run of the concept's example, if it has one, on a time axis that reaches at least to `end` (the
+ * Reactor run's), so that both drawings share it.
+ */
+function drawAsyncio(trace, end = 0) {
+	$("asyncio-run").hidden = !trace;
+	if (!trace) return;
+	const parameters = Object.entries(trace.parameters || {}).map(([k, v]) => k + "=" + v).join(", ");
+	$("asyncio-caption").textContent = trace.example + ", run for real by Python " + described.python
+		+ (parameters ? " with " + parameters : "") + ": " + Math.round(trace.elapsedMs) + " ms, result "
+		+ JSON.stringify(trace.result);
+	draw({ timeline: $("asyncio-timeline"), legend: $("asyncio-legend") }, trace.timeline,
+		{ end: Math.max(end, endOf(trace.timeline, trace.elapsedMs)), dropped: 0, waiting: described.waiting });
+}
+
+/** The Reactor run, and the asyncio one above it, on one time axis. */
 function drawTimeline(events, elapsedMs, dropped) {
-	draw({ timeline: $("timeline"), legend: $("legend") }, events, elapsedMs, dropped, described.waiting);
+	const trace = traceOf(run.concept);
+	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0);
+	drawAsyncio(trace, end);
+	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
 }
 
 function showJson(json) {

@@ -48,18 +48,16 @@ export function openEventSource(url, { onTick, onResult, onError }) {
 }
 
 /**
- * Streamed items as timeline events, each a mark on its row: as_completed's results on their job's row (its
- * TimeoutError on a row of its own), ticks on the ticker's row, an iterator's or generator's values on one row.
+ * Streamed items as timeline events, each a mark on its row, named as asyncio's run names them: as_completed's results
+ * as their job's "done" (its TimeoutError on the as_completed row), ticks on the ticker's row, an iterator's or
+ * generator's values as what "async for" got.
  */
 export function streamEvents(items) {
 	return items.map((item) => {
-		const task = item.job !== undefined ? "job-" + item.job
-			: (item.type === "TimeoutError" ? "TimeoutError" : (item.n !== undefined ? "ticker" : "stream"));
-		const event = { atMs: item.atMs ?? 0, task, event: item.type, thread: item.thread || "" };
-		if (!item.type) {
-			event.event = item.n !== undefined ? "tick" : "value";
-			event.detail = String(item.n ?? item.value);
-		}
-		return event;
+		const event = { atMs: item.atMs ?? 0, thread: item.thread || "" };
+		if (item.job !== undefined) return { ...event, task: "job-" + item.job, event: "done", detail: String(item.job) };
+		if (item.type === "TimeoutError") return { ...event, task: "as_completed", event: item.type };
+		if (item.n !== undefined) return { ...event, task: "ticker", event: "tick", detail: String(item.n) };
+		return { ...event, task: "async for", event: "got", detail: String(item.value) };
 	});
 }

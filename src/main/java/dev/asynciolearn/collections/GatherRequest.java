@@ -3,6 +3,8 @@ package dev.asynciolearn.collections;
 import dev.asynciolearn.system.CrossParameterCheck;
 import dev.asynciolearn.system.InvalidParameter;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +22,9 @@ record GatherRequest(
 				max = Jobs.MAX_COUNT) int count,
 		@Parameter(description = Jobs.DELAY_MS) @Schema(defaultValue = "300") @Range(
 				max = Jobs.MAX_DELAY_MS) long delayMs,
-		@Parameter(description = "the job that raises; below count") @Range(
-				max = Jobs.MAX_COUNT - 1) @Nullable Integer failAt,
+		@Parameter(description = "the job that raises; below count",
+				extensions = @Extension(properties = @ExtensionProperty(name = "below", value = "count"))) @Range(
+						max = Jobs.MAX_COUNT - 1) @Nullable Integer failAt,
 		@Parameter(description = "return_exceptions=True: each exception becomes its job's result") @Schema(
 				defaultValue = "false") boolean returnExceptions)
 		implements

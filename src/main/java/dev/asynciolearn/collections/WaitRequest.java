@@ -4,6 +4,8 @@ import dev.asynciolearn.system.CrossParameterCheck;
 import dev.asynciolearn.system.InvalidParameter;
 import dev.asynciolearn.system.RunLimit;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
@@ -23,8 +25,9 @@ record WaitRequest(
 				defaultValue = "3") @Range(min = 1, max = MAX_COUNT) int count,
 		@Parameter(description = Jobs.DELAY_MS) @Schema(defaultValue = "300") @Range(
 				max = Jobs.MAX_DELAY_MS) long delayMs,
-		@Parameter(description = "the task that raises; below count") @Range(
-				max = MAX_COUNT - 1) @Nullable Integer failAt,
+		@Parameter(description = "the task that raises; below count",
+				extensions = @Extension(properties = @ExtensionProperty(name = "below", value = "count"))) @Range(
+						max = MAX_COUNT - 1) @Nullable Integer failAt,
 		@Parameter(description = "timeout: wait returns then, without raising; none waits for the condition") @Range(
 				min = 1, max = RunLimit.MAX_MS) @Nullable Long timeoutMs)
 		implements

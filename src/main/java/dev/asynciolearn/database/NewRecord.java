@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param payload text to store, 1 to {@value #MAX_LENGTH} characters
  */
-record NewRecord(
-		@Schema(description = "text to store in demo_record") @NotBlank @Size(max = MAX_LENGTH) String payload) {
+record NewRecord(@Schema(description = "text to store in demo_record",
+		example = "hello from the explorer") @NotBlank @Size(max = MAX_LENGTH) String payload) {
 
 	static final int MAX_LENGTH = 1000;
 

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 class PingController {
 
 	@Operation(summary = "pong: the cheapest endpoint, to measure event-loop responsiveness")
-	@GetMapping("/api/ping")
+	@GetMapping(path = "/api/ping", produces = MediaType.TEXT_PLAIN_VALUE)
 	Mono<String> ping() {
 		return Mono.just("pong");
 	}

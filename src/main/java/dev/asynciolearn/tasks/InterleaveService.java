@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
  * and suspends, and the other runs meanwhile.
  * <p>
  * The difference that matters: asyncio has one loop thread by construction; Reactor has
- * many, so the pauses here are timers on {@code Schedulers.single()}, the one thread that
- * plays the loop. Without the pause, a task runs to its end before the other starts, as
- * the notes warn.
+ * many, so both tasks start on {@code Schedulers.single()}, the one thread that plays the
+ * loop, and their pauses are timers on it. Without the pause, a task runs to its end
+ * before the other starts, as the notes warn.
  */
 @Service
 class InterleaveService {
@@ -30,7 +30,7 @@ class InterleaveService {
 	static final Concept INTERLEAVE = new Concept("two tasks take turns on one thread",
 			"async def task(n):\n    for i in range(steps):\n        log(n, i); await asyncio.sleep(0.01)\n"
 					+ "await asyncio.gather(task('a'), task('b'))",
-			"Mono.when(task(\"a\"), task(\"b\")) with task = Flux.range(0, steps).concatMap((i) -> "
+			"Mono.when(task(\"a\"), task(\"b\")).subscribeOn(Schedulers.single()) with task = Flux.range(0, steps).concatMap((i) -> "
 					+ "log(i).then(Mono.delay(pause, Schedulers.single())))");
 
 	private static final Duration PAUSE = Duration.ofMillis(10);
@@ -40,6 +40,7 @@ class InterleaveService {
 			List<String> order = new CopyOnWriteArrayList<>();
 			Scheduler loop = Schedulers.single();
 			return Mono.when(task(timeline, order, "a", request, loop), task(timeline, order, "b", request, loop))
+				.subscribeOn(loop)
 				.then(Mono.fromSupplier(() -> new InterleaveResult(List.copyOf(order), request.suspend())));
 		});
 	}

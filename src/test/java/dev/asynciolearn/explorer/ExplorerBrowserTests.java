@@ -2,6 +2,7 @@ package dev.asynciolearn.explorer;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,9 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.asynciolearn.IntegrationTest;
 import dev.asynciolearn.system.ApiDocs;
+import dev.asynciolearn.system.BlockingCalls;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
@@ -21,6 +24,8 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -29,12 +34,15 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +64,8 @@ class ExplorerBrowserTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
+	private static final Pattern TO_THREAD_WORKER = Pattern.compile("asyncio_\\d+");
+
 	private static WebDriver browser;
 
 	@LocalServerPort
@@ -72,7 +82,7 @@ class ExplorerBrowserTests {
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1000",
+				"--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1300",
 				"--user-data-dir=" + Files.createTempDirectory("explorer-chromium"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
@@ -85,6 +95,51 @@ class ExplorerBrowserTests {
 		if (browser != null) {
 			browser.quit();
 		}
+	}
+
+	/**
+	 * Every concept runs on its first click with the values the page fills in; the
+	 * Reactor drawing matches the report, and the asyncio drawing above it matches the
+	 * trace, on the same time axis.
+	 */
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("concepts")
+	void everyConceptRunsOnItsDefaultsWithBothDrawingsMatchingTheirJson(String concept) throws IOException {
+		open(concept);
+		Runnable run = () -> {
+			browser.findElement(By.id("run")).click();
+			waitFor(() -> browser.findElement(By.id("status")).getText().startsWith("Done"));
+		};
+		if (concept.equals("file-blocking")) {
+			// The anti-pattern blocks the event loop on purpose.
+			BlockingCalls.tolerating(() -> {
+				run.run();
+				return null;
+			});
+		}
+		else {
+			run.run();
+		}
+		String raw = browser.findElement(By.id("raw")).getDomProperty("textContent");
+		if (streamed(concept) && !concept.equals("long-task")) {
+			assertThat(bars("timeline")).as("a mark per streamed item").hasSize((int) raw.lines().count());
+		}
+		else if (raw.startsWith("{") && json.readTree(raw).has("timeline")) {
+			assertDrawingMatches("timeline", json.readValue(raw, new TypeReference<Report<Object>>() {
+			}).timeline());
+		}
+		else {
+			assertThat(bars("timeline")).as("nothing to draw").isEmpty();
+		}
+		Trace trace = traces().get(concept);
+		if (trace != null) {
+			assertDrawingMatches("asyncio-timeline", trace.timeline());
+			assertThat(axisOf("asyncio-timeline")).as("one time axis for both runs").isEqualTo(axisOf("timeline"));
+		}
+		else {
+			assertThat(browser.findElement(By.id("asyncio-run")).isDisplayed()).isFalse();
+		}
+		screenshot(concept);
 	}
 
 	@Test
@@ -177,9 +232,9 @@ class ExplorerBrowserTests {
 		open("iterator");
 		fill(Map.of("count", "4", "delayMs", "150"));
 		browser.findElement(By.id("run")).click();
-		waitFor(() -> marks("stream") >= 1);
-		assertThat(marks("stream")).as("drawn before the stream ends").isLessThan(4);
-		waitFor(() -> marks("stream") == 4);
+		waitFor(() -> marks("async for") >= 1);
+		assertThat(marks("async for")).as("drawn before the stream ends").isLessThan(4);
+		waitFor(() -> marks("async for") == 4);
 		assertThat(browser.findElement(By.id("raw")).getDomProperty("textContent").lines()).hasSize(4);
 	}
 
@@ -191,6 +246,34 @@ class ExplorerBrowserTests {
 		waitFor(() -> !browser.findElement(By.id("field-count-error")).getText().isEmpty());
 		assertThat(browser.findElement(By.id("field-count-error")).getText()).contains("between 1 and 50");
 		assertThat(browser.findElement(By.id("field-count")).getDomAttribute("aria-invalid")).isEqualTo("true");
+	}
+
+	static List<String> concepts() throws IOException {
+		return catalog().stream().map((concept) -> concept.get("id").asString()).toList();
+	}
+
+	private static boolean streamed(String concept) throws IOException {
+		return catalog().stream().anyMatch((c) -> c.get("id").asString().equals(concept) && c.has("stream"));
+	}
+
+	private static List<JsonNode> catalog() throws IOException {
+		try (InputStream in = new ClassPathResource("static/concepts.json").getInputStream()) {
+			return json.readTree(in).findValues("concepts").stream().flatMap((list) -> list.valueStream()).toList();
+		}
+	}
+
+	private static Map<String, Trace> traces() throws IOException {
+		try (InputStream in = new ClassPathResource("static/asyncio-traces.json").getInputStream()) {
+			return json.readValue(json.readTree(in).get("traces").toString(), new TypeReference<>() {
+			});
+		}
+	}
+
+	/** The time axis' last instant, as the drawing states it. */
+	private static String axisOf(String timeline) {
+		return browser.findElement(By.cssSelector("#" + timeline + " svg"))
+			.getDomAttribute("aria-label")
+			.replaceAll(".* over ", "");
 	}
 
 	private Report<?> runFromPage(String concept, Map<String, String> values) throws IOException {
@@ -220,17 +303,19 @@ class ExplorerBrowserTests {
 		// render in 20 s (its catalog request never reached the server).
 		browser.get("about:blank");
 		browser.get("http://localhost:" + this.port + "/#" + concept);
-		waitFor(() -> !browser.findElements(By.id("run")).isEmpty() && browser.findElement(By.id("run")).isDisplayed()
-				&& !browser.findElements(By.cssSelector("#fields .field")).isEmpty()
-				|| browser.findElements(By.cssSelector("#fields")).size() == 1
-						&& browser.findElement(By.id("concept-title")).getText().length() > 0);
+		waitFor(() -> !browser.findElements(By.cssSelector("#fields[data-ready='" + concept + "']")).isEmpty());
 	}
 
 	private static void fill(Map<String, String> values) {
 		values.forEach((name, value) -> {
 			WebElement input = browser.findElement(By.id("field-" + name));
-			input.clear();
-			input.sendKeys(value);
+			if (input.getTagName().equals("select")) {
+				new Select(input).selectByValue(value);
+			}
+			else {
+				input.clear();
+				input.sendKeys(value);
+			}
 		});
 	}
 
@@ -240,12 +325,16 @@ class ExplorerBrowserTests {
 	 * holds no thread.
 	 */
 	private void assertDrawingMatches(Report<?> report) {
+		assertDrawingMatches("timeline", report.timeline());
+	}
+
+	private void assertDrawingMatches(String timeline, List<TimelineEvent> timelineEvents) {
 		Set<String> waiting = waitingEvents();
 		Map<String, List<TimelineEvent>> byTask = new LinkedHashMap<>();
-		report.timeline().forEach((event) -> byTask.computeIfAbsent(event.task(), (t) -> new ArrayList<>()).add(event));
-		assertThat(rows()).containsExactlyElementsOf(byTask.keySet());
+		timelineEvents.forEach((event) -> byTask.computeIfAbsent(event.task(), (t) -> new ArrayList<>()).add(event));
+		assertThat(rows(timeline)).containsExactlyElementsOf(byTask.keySet());
 		Map<String, List<Bar>> drawn = new LinkedHashMap<>();
-		bars().forEach((bar) -> drawn.computeIfAbsent(bar.task(), (t) -> new ArrayList<>()).add(bar));
+		bars(timeline).forEach((bar) -> drawn.computeIfAbsent(bar.task(), (t) -> new ArrayList<>()).add(bar));
 		for (Map.Entry<String, List<TimelineEvent>> task : byTask.entrySet()) {
 			List<TimelineEvent> events = task.getValue();
 			List<Bar> bars = drawn.getOrDefault(task.getKey(), List.of());
@@ -277,7 +366,7 @@ class ExplorerBrowserTests {
 			return false;
 		}
 		return event.thread().contains("-http-") || event.thread().startsWith("boundedElastic-")
-				|| next.atMs() - event.atMs() < 1;
+				|| TO_THREAD_WORKER.matcher(event.thread()).matches() || next.atMs() - event.atMs() < 1;
 	}
 
 	private static String colourOf(String thread) {
@@ -292,6 +381,12 @@ class ExplorerBrowserTests {
 		}
 		if (thread.startsWith("single-")) {
 			return "var(--single)";
+		}
+		if (thread.equals("MainThread")) {
+			return "var(--asyncio)";
+		}
+		if (TO_THREAD_WORKER.matcher(thread).matches()) {
+			return "var(--elastic)";
 		}
 		return thread.contains("-tcp-") ? "var(--tcp)" : "var(--other)";
 	}
@@ -308,7 +403,11 @@ class ExplorerBrowserTests {
 	}
 
 	private static List<String> rows() {
-		return browser.findElements(By.cssSelector("#timeline g.row"))
+		return rows("timeline");
+	}
+
+	private static List<String> rows(String timeline) {
+		return browser.findElements(By.cssSelector("#" + timeline + " g.row"))
 			.stream()
 			.map((row) -> row.getDomAttribute("data-task"))
 			.toList();
@@ -318,10 +417,14 @@ class ExplorerBrowserTests {
 	 * Every bar drawn, in drawing order, read in one script rather than element by
 	 * element.
 	 */
-	@SuppressWarnings("unchecked")
 	private static List<Bar> bars() {
+		return bars("timeline");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Bar> bars(String timeline) {
 		List<Map<String, Object>> bars = (List<Map<String, Object>>) ((JavascriptExecutor) browser).executeScript("""
-				return Array.from(document.querySelectorAll("#timeline g.row rect.bar"), (bar) => ({
+				return Array.from(document.querySelectorAll("#" + arguments[0] + " g.row rect.bar"), (bar) => ({
 					task: bar.parentNode.getAttribute("data-task"),
 					thread: bar.getAttribute("data-thread"),
 					event: bar.getAttribute("data-event"),
@@ -330,7 +433,7 @@ class ExplorerBrowserTests {
 					opacity: bar.getAttribute("fill-opacity"),
 					title: bar.querySelector("title").textContent,
 				}));
-				""");
+				""", timeline);
 		return bars.stream()
 			.map((bar) -> new Bar((String) bar.get("task"), (String) bar.get("thread"), (String) bar.get("event"),
 					(String) bar.get("detail"), (String) bar.get("fill"), "0.3".equals(bar.get("opacity")),
@@ -351,6 +454,19 @@ class ExplorerBrowserTests {
 		Path target = Path.of("target", "explorer-" + name + ".png");
 		Files.createDirectories(target.getParent());
 		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+	/**
+	 * An asyncio example run for real ({@code traces/asyncio_traces.py}).
+	 *
+	 * @param example the seed's example it mirrors
+	 * @param parameters the endpoint's defaults it ran with
+	 * @param elapsedMs how long it took
+	 * @param result what it gave
+	 * @param timeline what ran when, on which thread
+	 */
+	private record Trace(String example, Map<String, Object> parameters, double elapsedMs, @Nullable Object result,
+			List<TimelineEvent> timeline) {
 	}
 
 	/**

@@ -46,20 +46,82 @@ class ExplorerCatalogIntegrationTests {
 		((Map<String, Map<String, Object>>) docs.get("paths")).forEach((path, operations) -> operations.keySet()
 			.forEach((method) -> documented.add(method.toUpperCase() + " " + path)));
 		List<String> catalogued = new ArrayList<>();
-		try (InputStream in = new ClassPathResource("static/concepts.json").getInputStream()) {
-			List<Map<String, Object>> chapters = json.readValue(in, new TypeReference<>() {
-			});
-			for (Map<String, Object> chapter : chapters) {
-				for (Map<String, Object> concept : (List<Map<String, Object>>) chapter.get("concepts")) {
-					catalogued.add(concept.get("method") + " " + concept.get("path"));
-					assertThat(concept).containsKeys("id", "title", "asyncio", "reactor");
-				}
-			}
+		for (Map<String, Object> concept : concepts()) {
+			catalogued.add(concept.get("method") + " " + concept.get("path"));
+			assertThat(concept).containsKeys("id", "title", "asyncio", "reactor", "look");
 		}
 		assertThat(catalogued).doesNotHaveDuplicates()
 			.containsExactlyInAnyOrderElementsOf(documented.stream()
 				.filter((endpoint) -> endpoint.contains(" /api/") && !endpoint.endsWith("/callbacks"))
 				.toList());
+	}
+
+	/**
+	 * A concept runs on its first click only if each required parameter has a value the
+	 * page can fill in: a default, an example, or values offered from the server.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyRequiredParameterHasAValueThePageCanFillIn() throws IOException {
+		Map<String, Object> docs = ApiDocs.fetch(this.client);
+		for (Map<String, Object> concept : concepts()) {
+			Map<String, Object> operation = ApiDocs.at(docs, "paths", (String) concept.get("path"),
+					((String) concept.get("method")).toLowerCase());
+			Map<String, Object> offered = (Map<String, Object>) concept.getOrDefault("choices", Map.of());
+			List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
+					List.of());
+			for (Map<String, Object> parameter : parameters) {
+				if (Boolean.TRUE.equals(parameter.get("required")) && !offered.containsKey(parameter.get("name"))) {
+					assertThat(((Map<String, Object>) parameter.get("schema")).keySet())
+						.as("%s %s", concept.get("id"), parameter.get("name"))
+						.containsAnyOf("default", "example");
+				}
+			}
+			Map<String, Object> body = operation.containsKey("requestBody") ? ApiDocs.at(docs, "components", "schemas",
+					((String) ApiDocs
+						.<Map<String, Object>>at(operation, "requestBody", "content", "application/json", "schema")
+						.get("$ref")).replace("#/components/schemas/", ""))
+					: Map.of();
+			for (String required : (List<String>) body.getOrDefault("required", List.of())) {
+				assertThat(ApiDocs.<Map<String, Object>>at(body, "properties", required))
+					.as("%s body.%s", concept.get("id"), required)
+					.containsKey("example");
+			}
+		}
+	}
+
+	/**
+	 * A parameter bound by another ({@code failAt} below {@code count}) says so in its
+	 * description and in {@code x-below}, which the page follows.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void aBoundByAnotherParameterIsDescribedAndMarked() {
+		Map<String, Map<String, Map<String, Object>>> paths = ApiDocs.at(ApiDocs.fetch(this.client), "paths");
+		List<String> below = new ArrayList<>();
+		paths.forEach((path, operations) -> operations.values()
+			.forEach((operation) -> ((List<Map<String, Object>>) operation.getOrDefault("parameters", List.of()))
+				.forEach((parameter) -> {
+					String description = String.valueOf(parameter.get("description"));
+					assertThat(parameter.get("x-below")).as("x-below of %s %s", path, parameter.get("name"))
+						.isEqualTo(description.contains("; below ") ? description.replaceAll(".*; below (\\w+).*", "$1")
+								: null);
+					if (parameter.containsKey("x-below")) {
+						below.add(path + " " + parameter.get("name"));
+					}
+				})));
+		assertThat(below).contains("/api/collections/gather failAt", "/api/collections/wait failAt");
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> concepts() throws IOException {
+		try (InputStream in = new ClassPathResource("static/concepts.json").getInputStream()) {
+			List<Map<String, Object>> chapters = json.readValue(in, new TypeReference<>() {
+			});
+			return chapters.stream()
+				.flatMap((chapter) -> ((List<Map<String, Object>>) chapter.get("concepts")).stream())
+				.toList();
+		}
 	}
 
 	@Test
