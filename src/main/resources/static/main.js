@@ -6,7 +6,7 @@ import { fieldsOf, load, operationOf } from "./api.js";
 import { createChosen, offeredValues } from "./choices.js";
 import { buildRequest, clearProblems, renderFields, showProblem } from "./form.js";
 import { openEventSource, readNdjson, streamEvents } from "./stream.js";
-import { draw, endOf } from "./timeline.js";
+import { drawAsyncio, drawRuns } from "./runs.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -103,7 +103,7 @@ function clearResult() {
 	$("problem").hidden = true;
 	$("timeline").replaceChildren();
 	$("legend").replaceChildren();
-	drawAsyncio(traceOf(run.concept));
+	drawAsyncio(traceOf(run.concept), described);
 	$("result").textContent = "";
 	$("raw").textContent = "";
 	$("status").textContent = "";
@@ -167,27 +167,9 @@ function traceOf(concept) {
 	return concept && described.traces[concept.id];
 }
 
-/**
- * The asyncio run of the concept's example, if it has one, on a time axis that reaches at least to `end` (the
- * Reactor run's), so that both drawings share it.
- */
-function drawAsyncio(trace, end = 0) {
-	$("asyncio-run").hidden = !trace;
-	if (!trace) return;
-	const parameters = Object.entries(trace.parameters || {}).map(([k, v]) => k + "=" + v).join(", ");
-	$("asyncio-caption").textContent = trace.example + ", run for real by Python " + described.python
-		+ (parameters ? " with " + parameters : "") + ": " + Math.round(trace.elapsedMs) + " ms, result "
-		+ JSON.stringify(trace.result);
-	draw({ timeline: $("asyncio-timeline"), legend: $("asyncio-legend") }, trace.timeline,
-		{ end: Math.max(end, endOf(trace.timeline, trace.elapsedMs)), dropped: 0, waiting: described.waiting });
-}
-
 /** The Reactor run, and the asyncio one above it, on one time axis. */
 function drawTimeline(events, elapsedMs, dropped) {
-	const trace = traceOf(run.concept);
-	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0);
-	drawAsyncio(trace, end);
-	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
+	drawRuns(traceOf(run.concept), { events, elapsedMs, dropped }, described);
 }
 
 function showJson(json) {

@@ -1,0 +1,29 @@
+// The two runs of a concept: the asyncio example's own run (asyncio-traces.json), drawn above the Reactor run that
+// the page has just made, both on one time axis so that order, overlap and elapsed time can be compared.
+import { draw, endOf } from "./timeline.js";
+
+const $ = (id) => document.getElementById(id);
+
+/**
+ * The asyncio run of the concept's example, if it has one, on a time axis that reaches at least to `end` (the
+ * Reactor run's).
+ * @param described the page's descriptions: python (the version that ran the traces) and waiting (the events after
+ * which a task holds no thread)
+ */
+export function drawAsyncio(trace, { python, waiting }, end = 0) {
+	$("asyncio-run").hidden = !trace;
+	if (!trace) return;
+	const parameters = Object.entries(trace.parameters || {}).map(([k, v]) => k + "=" + v).join(", ");
+	$("asyncio-caption").textContent = trace.example + ", run for real by Python " + python
+		+ (parameters ? " with " + parameters : "") + ": " + Math.round(trace.elapsedMs) + " ms, result "
+		+ JSON.stringify(trace.result);
+	draw({ timeline: $("asyncio-timeline"), legend: $("asyncio-legend") }, trace.timeline,
+		{ end: Math.max(end, endOf(trace.timeline, trace.elapsedMs)), dropped: 0, waiting });
+}
+
+/** The Reactor run ({events, elapsedMs, dropped}) and the asyncio one above it, on one time axis. */
+export function drawRuns(trace, { events, elapsedMs, dropped }, described) {
+	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0);
+	drawAsyncio(trace, described, end);
+	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
+}
