@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.asynciolearn.system.Until;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Timeline;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * {@code for f in asyncio.as_completed(jobs, timeout=t): r = await f} is
  * {@code Flux.merge(jobs)}: results arrive in completion order, each as soon as it is
- * ready. The overall deadline is {@code takeUntilOther(Mono.delay(t))} followed by a
+ * ready. The overall deadline is {@code Until.until(results, Mono.delay(t))} (a
+ * {@code takeUntilOther} that never drops a result that meets the deadline) followed by a
  * {@code TimeoutError} event.
  * <p>
  * The difference that matters: {@code Flux.timeout(t)} is an idle timeout (the time
@@ -31,15 +33,14 @@ class AsCompletedService {
 
 	static final Concept AS_COMPLETED = new Concept("as_completed: results in completion order, one deadline for all",
 			"for f in asyncio.as_completed(jobs, timeout=t):\n    print(await f)",
-			"Flux.merge(jobs).takeUntilOther(Mono.delay(t)).concatWith(timeoutErrorIfAnyLeft)");
+			"until(Flux.merge(jobs), Mono.delay(t)).concatWith(timeoutErrorIfAnyLeft)");
 
 	Flux<Completion> asCompleted(AsCompletedRequest request) {
 		return Timeline.flux(AS_COMPLETED, (timeline) -> {
 			Jobs jobs = new Jobs(timeline, "", request.count(), request.delayMs(), null);
 			AtomicInteger position = new AtomicInteger();
-			return Flux.merge(jobs.all())
+			return Until.until(Flux.merge(jobs.all()), Mono.delay(Duration.ofMillis(request.timeoutMs())))
 				.map((job) -> new Completion("result", position.getAndIncrement(), job, timeline.elapsedMs(), null))
-				.takeUntilOther(Mono.delay(Duration.ofMillis(request.timeoutMs())))
 				.concatWith(Mono.defer(() -> {
 					List<Integer> cancelled = cancelled(jobs.outcomes());
 					if (cancelled.isEmpty()) {
@@ -52,9 +53,13 @@ class AsCompletedService {
 		});
 	}
 
+	/**
+	 * The jobs still running at the deadline, which Reactor cancels (as the stream ends,
+	 * so some may not have recorded their cancellation yet).
+	 */
 	private static List<Integer> cancelled(List<Object> outcomes) {
 		return IntStream.range(0, outcomes.size())
-			.filter((i) -> Event.CANCELLED.label().equals(outcomes.get(i)))
+			.filter((i) -> Event.CANCELLED.label().equals(outcomes.get(i)) || "pending".equals(outcomes.get(i)))
 			.boxed()
 			.toList();
 	}

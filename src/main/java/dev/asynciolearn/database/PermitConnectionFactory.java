@@ -8,6 +8,8 @@ import dev.asynciolearn.sync.ReactiveSemaphore.Permit;
 import dev.asynciolearn.system.ApiProblem;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 import reactor.pool.PoolAcquireTimeoutException;
 
@@ -19,6 +21,8 @@ import org.springframework.r2dbc.connection.DelegatingConnectionFactory;
  * could give.
  */
 final class PermitConnectionFactory extends DelegatingConnectionFactory {
+
+	private static final Log logger = LogFactory.getLog(PermitConnectionFactory.class);
 
 	private final ReactiveSemaphore permits;
 
@@ -37,7 +41,8 @@ final class PermitConnectionFactory extends DelegatingConnectionFactory {
 			.flatMap(this::connectionFor)
 			// A connection that reaches a caller who has already gone is closed, which
 			// returns its permit.
-			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close()).subscribe());
+			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close())
+				.subscribe(null, PermitConnectionFactory::closeFailed));
 	}
 
 	/**
@@ -56,9 +61,17 @@ final class PermitConnectionFactory extends DelegatingConnectionFactory {
 			.onErrorResume((ex) -> permit.release().then(Mono.error(ex)))
 			.doOnCancel(() -> {
 				if (claimed.compareAndSet(false, true)) {
-					permit.release().subscribe();
+					permit.release().subscribe(null, PermitConnectionFactory::closeFailed);
 				}
 			});
+	}
+
+	/**
+	 * A connection closed or a permit released in the background failed: there is no
+	 * caller left to tell, so the log says it.
+	 */
+	private static void closeFailed(Throwable error) {
+		logger.warn("Giving back a connection nobody took failed: " + error);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asynciolearn.sync.ReactiveSemaphore;
+import dev.asynciolearn.system.FirstError;
 import dev.asynciolearn.system.RunLimit;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
@@ -58,6 +59,7 @@ class SemaphoreDemoService {
 			Sinks.Empty<Void> finished = Sinks.empty();
 			Mono<Long> workers = Flux.range(0, request.callers())
 				.flatMap(run::worker, request.callers())
+				.transform(run.errors.run())
 				.count()
 				.doFinally((signal) -> finished.tryEmitEmpty());
 			return Mono.zip(workers, this.backends.peakUntil(finished.asMono()))
@@ -84,10 +86,14 @@ class SemaphoreDemoService {
 
 		private final AtomicInteger peakHeldAppWide = new AtomicInteger();
 
+		// The first worker's error ends the run; the others' are recorded, not dropped.
+		private final FirstError errors;
+
 		Run(Timeline timeline, ReactiveSemaphore semaphore, Duration query) {
 			this.timeline = timeline;
 			this.semaphore = semaphore;
 			this.query = query;
+			this.errors = new FirstError((error) -> timeline.event("run", Event.ERROR, error));
 		}
 
 		Mono<Void> worker(int index) {
@@ -98,6 +104,7 @@ class SemaphoreDemoService {
 						return sleep(connection);
 					}, (connection) -> leave(task, connection), (connection, error) -> leave(task, connection),
 							(connection) -> leaveCancelled(task, connection)))
+				.transform(this.errors.worker())
 				.doOnSubscribe((s) -> this.timeline.event(task, Event.WAIT));
 		}
 

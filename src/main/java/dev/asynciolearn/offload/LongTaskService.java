@@ -3,6 +3,7 @@ package dev.asynciolearn.offload;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.asynciolearn.system.Until;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
@@ -19,15 +20,16 @@ import org.springframework.stereotype.Service;
  * {@code boundedElastic}, and the stream ends with the job.
  * <p>
  * The difference that matters: asyncio cancels the ticker explicitly once the job is
- * done; here {@code takeUntilOther(job)} ends the ticks, and a client that hangs up
- * cancels both, which interrupts the job's thread.
+ * done; here the job's end ends the ticks ({@code Until.until}, a {@code takeUntilOther}
+ * without its race), and a client that hangs up cancels both, which interrupts the job's
+ * thread.
  */
 @Service
 class LongTaskService {
 
 	static final Concept LONG_TASK = new Concept("to_thread: long blocking task beside a ticking stream",
 			"ticker = asyncio.create_task(tick_forever()); await asyncio.to_thread(time.sleep, work); ticker.cancel()",
-			"Flux.interval(ZERO, tick).takeUntilOther(job).concatWith(report)"
+			"until(Flux.interval(ZERO, tick), job).concatWith(report)"
 					+ " with job = Mono.fromCallable(work).subscribeOn(Schedulers.boundedElastic())");
 
 	private final ToThread toThread;
@@ -54,10 +56,11 @@ class LongTaskService {
 			}))).doOnSubscribe((s) -> timeline.event("job", Event.HOP)).doOnNext((done) -> workDone.set(done));
 			// Ticks stop when the job is done, and the report comes after the last one,
 			// so it counts exactly the ticks the client saw.
-			Flux<LongTaskSignal> seen = Flux.interval(Duration.ZERO, tick)
-				.onBackpressureDrop()
-				.<LongTaskSignal>map((n) -> new Tick(n, timeline.elapsedMs(), Thread.currentThread().getName()))
-				.takeUntilOther(job)
+			Flux<LongTaskSignal> seen = Until
+				.until(Flux.interval(Duration.ZERO, tick)
+					.onBackpressureDrop()
+					.<LongTaskSignal>map((n) -> new Tick(n, timeline.elapsedMs(), Thread.currentThread().getName())),
+						job)
 				.doOnNext((t) -> {
 					timeline.event("ticker", Event.TICK);
 					ticks.incrementAndGet();

@@ -67,7 +67,8 @@ class PermitConnectionFactoryTests {
 	void callersCancellingAtRandomMomentsLeakNoPermitAndNoConnection() {
 		List<Disposable> callers = Flux.range(0, 2000)
 			.map((i) -> Mono
-				.usingWhen(this.factory.create(), (connection) -> Mono.delay(Duration.ofMillis(1)), Connection::close)
+				.usingWhen(this.factory.create(), (connection) -> Mono.delay(Duration.ofMillis(1)).then(),
+						Connection::close)
 				.subscribe())
 			.collectList()
 			.block(Duration.ofSeconds(5));

@@ -1,14 +1,12 @@
 package dev.asynciolearn.streams;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.asynciolearn.streams.ContextManagerService.ContextManagerResult;
+import dev.asynciolearn.system.DroppedSignals;
 import dev.asynciolearn.timeline.Report;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Hooks;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
@@ -63,9 +61,6 @@ class ContextManagerServiceTests {
 
 	@Test
 	void anErrorThatMeetsTheTimeoutDuringExitIsReportedNotDropped() {
-		List<Object> dropped = new CopyOnWriteArrayList<>();
-		Hooks.onErrorDropped(dropped::add);
-		Hooks.onNextDropped(dropped::add);
 		VirtualTimeScheduler time = VirtualTimeScheduler.getOrSet();
 		try {
 			AtomicReference<Report<ContextManagerResult>> answer = new AtomicReference<>();
@@ -83,11 +78,9 @@ class ContextManagerServiceTests {
 				.doesNotContain(step("__aexit__", DONE));
 			assertThat(report.result())
 				.isEqualTo(new ContextManagerResult(null, RAISED, "cancelled by timeout", true, false));
-			assertThat(dropped).as("signals dropped once __aexit__ is done").isEmpty();
+			assertThat(DroppedSignals.drain()).as("signals dropped once __aexit__ is done").isEmpty();
 		}
 		finally {
-			Hooks.resetOnErrorDropped();
-			Hooks.resetOnNextDropped();
 			VirtualTimeScheduler.reset();
 		}
 	}
