@@ -72,6 +72,7 @@ class DatabaseControllerTests {
 			'{"payload": ""}'         | payload | must not be blank
 			'{"payload": "   "}'      | payload | must not be blank
 			'{}'                      | payload | must not be blank
+			'{"payload": "a\\u0000b"}'  | payload | must not contain NUL characters
 			'{"payload": '            | body    | not valid JSON
 			'[1, 2]'                  | body    | not valid JSON
 			""")

@@ -107,7 +107,8 @@ class ParameterTableIntegrationTests {
 			return values.stream().map((value) -> "`" + value + "`").collect(Collectors.joining(", "));
 		}
 		if (schema.containsKey("pattern")) {
-			return "`" + schema.get("pattern") + "`";
+			return "`" + schema.get("pattern") + "`"
+					+ (schema.containsKey("maxLength") ? ", at most " + schema.get("maxLength") + " characters" : "");
 		}
 		if (schema.containsKey("minimum") || schema.containsKey("maximum")) {
 			return schema.getOrDefault("minimum", "") + ".." + schema.getOrDefault("maximum", "");
