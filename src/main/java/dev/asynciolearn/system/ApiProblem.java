@@ -50,6 +50,17 @@ public final class ApiProblem extends ErrorResponseException {
 	}
 
 	/**
+	 * A {@code 409}: the resource is in a state that refuses the request for good
+	 * (retrying will not help).
+	 * @param title which state
+	 * @param detail why
+	 * @return the problem
+	 */
+	public static ApiProblem conflict(String title, String detail) {
+		return new ApiProblem(HttpStatus.CONFLICT, title, detail);
+	}
+
+	/**
 	 * A {@code 429} with {@code Retry-After}: a limit shared with other clients is
 	 * reached.
 	 * @param title which limit

@@ -3,6 +3,7 @@ package dev.asynciolearn.tasks;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
@@ -48,12 +49,17 @@ public final class DemoTask {
 
 	private final List<String> callbackLog = new CopyOnWriteArrayList<>();
 
+	private final AtomicInteger callbacks = new AtomicInteger();
+
+	private final int maxCallbacks;
+
 	private volatile @Nullable Disposable running;
 
-	DemoTask(long id, String name, Instant createdAt) {
+	DemoTask(long id, String name, Instant createdAt, int maxCallbacks) {
 		this.id = id;
 		this.name = name;
 		this.createdAt = createdAt;
+		this.maxCallbacks = maxCallbacks;
 	}
 
 	/**
@@ -86,9 +92,16 @@ public final class DemoTask {
 	 * {@code task.add_done_callback(fn)}: runs once when the task finishes, or right away
 	 * if it already has (the finished signal replays to late subscribers).
 	 * @param callback the callback's name, as it appears in the log
+	 * @return {@code false}, without adding it, when the task has all the callbacks it
+	 * may have: each one is kept (and listed in the view) as long as the task
 	 */
-	public void addDoneCallback(String callback) {
+	public boolean addDoneCallback(String callback) {
+		if (this.callbacks.incrementAndGet() > this.maxCallbacks) {
+			this.callbacks.decrementAndGet();
+			return false;
+		}
 		this.finished.asMono().subscribe(null, null, () -> runCallback(callback));
+		return true;
 	}
 
 	/**

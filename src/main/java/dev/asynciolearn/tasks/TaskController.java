@@ -7,6 +7,9 @@ import java.util.List;
 import dev.asynciolearn.tasks.InterleaveService.InterleaveResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -70,11 +73,13 @@ class TaskController {
 	}
 
 	@Operation(summary = "task.add_done_callback(fn): runs when the task finishes, at once if it already has")
+	@ApiResponse(responseCode = "200", description = "The task, with the callbacks' log")
+	@ApiResponse(responseCode = "409", description = "The task has all the done callbacks it may have",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@PostMapping("/{id}/callbacks")
 	TaskView addDoneCallback(@PathVariable long id, @ParameterObject CallbackRequest request) {
-		DemoTask task = this.registry.get(id);
-		task.addDoneCallback(request.name());
-		return task.view();
+		return this.registry.addDoneCallback(id, request.name()).view();
 	}
 
 	@Operation(summary = "The tasks kept, newest first; ?state=PENDING is asyncio.all_tasks()")

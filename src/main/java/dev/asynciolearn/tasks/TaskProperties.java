@@ -22,5 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record TaskProperties(@DefaultValue("100") @Min(1) @Max(10_000) int maxPending,
 		@DefaultValue("10m") @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration keepFinishedFor,
-		@DefaultValue("1000") @Min(1) @Max(100_000) int maxKept) {
+		@DefaultValue("1000") @Min(1) @Max(100_000) int maxKept,
+		@DefaultValue("20") @Min(1) @Max(1000) int maxCallbacks) {
 }

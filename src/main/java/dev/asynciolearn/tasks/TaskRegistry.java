@@ -61,9 +61,27 @@ public class TaskRegistry implements DisposableBean {
 					+ " tasks are pending already, the most this service runs at once; cancel some or wait for them.",
 					Duration.ofSeconds(1));
 		}
-		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now());
+		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now(), this.properties.maxCallbacks());
 		this.tasks.put(task.id(), task);
 		task.run(work, this.pending::decrementAndGet);
+		return task;
+	}
+
+	/**
+	 * {@code task.add_done_callback(fn)}, bounded: a task keeps each of its callbacks as
+	 * long as it is kept, so no client may add them without end.
+	 * @param id the task
+	 * @param callback the callback's name
+	 * @return the task
+	 * @throws ApiProblem a {@code 404} if there is no such task, a {@code 409} if it has
+	 * all the callbacks it may have
+	 */
+	public DemoTask addDoneCallback(long id, String callback) {
+		DemoTask task = get(id);
+		if (!task.addDoneCallback(callback)) {
+			throw ApiProblem.conflict("Too many done callbacks", "Task " + id + " already has the "
+					+ this.properties.maxCallbacks() + " done callbacks a task may have.");
+		}
 		return task;
 	}
 

@@ -35,7 +35,7 @@ class CollectionsServiceTests {
 
 	private static final String JOB_1_FAILED = "JobFailure('job 1 failed')";
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000));
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20));
 
 	private final GatherService gather = new GatherService();
 

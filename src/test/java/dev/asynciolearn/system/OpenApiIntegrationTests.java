@@ -34,6 +34,8 @@ class OpenApiIntegrationTests {
 			.allSatisfy((path) -> assertThat(paths).containsKey(path));
 		Map<String, Object> io = (Map<String, Object>) ((Map<String, Object>) paths.get("/api/offload/io")).get("get");
 		assertThat((Map<String, Object>) io.get("responses")).containsKeys("200", "400", "500");
+		assertThat(ApiDocs.<Map<String, Object>>at(docs, "paths", "/api/tasks/{id}/callbacks", "post", "responses"))
+			.containsKeys("200", "400", "409", "500");
 	}
 
 	@Test

@@ -85,6 +85,22 @@ class TaskControllerTests {
 	}
 
 	@Test
+	void aTaskWithAllItsCallbacksRefusesMoreWithA409() {
+		given(this.registry.addDoneCallback(3, "one_more"))
+			.willThrow(ApiProblem.conflict("Too many done callbacks", "Task 3 already has the 20 done callbacks"));
+		this.client.post()
+			.uri("/api/tasks/3/callbacks?name=one_more")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.CONFLICT)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.title")
+			.isEqualTo("Too many done callbacks");
+	}
+
+	@Test
 	void tooManyPendingTasksIsA429() {
 		given(this.registry.start(any(), any())).willThrow(
 				ApiProblem.tooManyRequests("Too many pending tasks", "100 tasks are pending", Duration.ofSeconds(1)));
@@ -94,7 +110,7 @@ class TaskControllerTests {
 
 	@Test
 	void aCreatedTaskAnswers201WithItsLocation() {
-		DemoTask task = new DemoTask(5, "t", Instant.now());
+		DemoTask task = new DemoTask(5, "t", Instant.now(), 20);
 		given(this.registry.start(any(), any())).willReturn(task);
 		postTask().expectStatus()
 			.isCreated()
@@ -116,10 +132,14 @@ class TaskControllerTests {
 
 	@Test
 	void theRegistryAnswersGetCancelCallbacksAndAll() {
-		DemoTask task = new DemoTask(9, "slow", Instant.now());
+		DemoTask task = new DemoTask(9, "slow", Instant.now(), 20);
 		task.run(Mono.just("finished"), () -> {
 		});
 		given(this.registry.get(9)).willReturn(task);
+		given(this.registry.addDoneCallback(9, "notify")).willAnswer((invocation) -> {
+			task.addDoneCallback("notify");
+			return task;
+		});
 		given(this.registry.cancel(9)).willReturn(true);
 		given(this.registry.all(DemoTask.State.PENDING)).willReturn(List.of(task.view()));
 		this.client.get()
@@ -160,7 +180,7 @@ class TaskControllerTests {
 
 	@Test
 	void aNewTaskGetsTheLogOutcomeCallbackAndItsWorkFailsWithTheGivenMessage() {
-		DemoTask task = new DemoTask(6, "boom", Instant.now());
+		DemoTask task = new DemoTask(6, "boom", Instant.now(), 20);
 		given(this.registry.start(eq("boom"), any())).willAnswer((invocation) -> {
 			Mono<Object> work = invocation.getArgument(1);
 			StepVerifier.create(work).expectErrorMessage("kaput").verify(Duration.ofSeconds(5));

@@ -29,7 +29,7 @@ class TaskRegistryTests {
 
 	private VirtualTimeScheduler time;
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000));
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
 
 	@BeforeEach
 	void virtualTime() {
@@ -96,6 +96,19 @@ class TaskRegistryTests {
 	}
 
 	@Test
+	void aTaskTakesAtMostItsBoundOfCallbacks() {
+		DemoTask task = this.registry.start("slow", Mono.never());
+		for (int i = 0; i < 20; i++) {
+			this.registry.addDoneCallback(task.id(), "cb" + i);
+		}
+		assertThatExceptionOfType(ApiProblem.class)
+			.isThrownBy(() -> this.registry.addDoneCallback(task.id(), "one_more"))
+			.satisfies((problem) -> assertThat(problem.getStatusCode().value()).isEqualTo(409));
+		this.registry.cancel(task.id());
+		assertThat(task.view().doneCallbacks()).hasSize(20).noneMatch((line) -> line.startsWith("one_more"));
+	}
+
+	@Test
 	void cancellingRunsTheDoneCallbacksToo() {
 		DemoTask task = this.registry.start("slow", Mono.never());
 		task.addDoneCallback("cb");
@@ -139,7 +152,7 @@ class TaskRegistryTests {
 
 	@Test
 	void finishedTasksBeyondTheLimitAreForgottenOldestFirst() {
-		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2));
+		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2, 20));
 		DemoTask first = small.start("first", Mono.just(1));
 		small.start("second", Mono.just(2));
 		DemoTask running = small.start("running", Mono.never());
@@ -160,7 +173,7 @@ class TaskRegistryTests {
 
 	@Test
 	void finishedTasksAreForgottenOnceTheyAreOlderThanTheKeepingTime() throws InterruptedException {
-		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000));
+		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000, 20));
 		DemoTask listed = brief.start("listed", Mono.just(1));
 		DemoTask next = brief.start("running", Mono.never());
 		Thread.sleep(5);
