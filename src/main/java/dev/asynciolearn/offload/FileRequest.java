@@ -7,7 +7,7 @@ import org.hibernate.validator.constraints.Range;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query of {@code GET /api/offload/file} and {@code /file-blocking}.
+ * The query of {@code GET /api/offload/file}.
  *
  * @param name the file, in the data folder
  * @param latencyMs the simulated storage latency, or the configured default

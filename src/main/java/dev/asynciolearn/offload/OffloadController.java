@@ -8,6 +8,9 @@ import dev.asynciolearn.offload.OffloadService.IoResult;
 import dev.asynciolearn.offload.OffloadService.MixedResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Flux;
@@ -60,8 +63,16 @@ class OffloadController {
 	 * event-loop thread.
 	 */
 	@Operation(summary = "ANTI-PATTERN: the same blocking read on the event-loop thread")
+	@ApiResponse(responseCode = "200", description = "The report of the read")
+	@ApiResponse(responseCode = "404", description = "No such file in the data folder, found before any blocking",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "429",
+			description = "Another anti-pattern call is running: one at a time (Retry-After says when to retry)",
+			content = @Content(mediaType = "application/problem+json",
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@GetMapping("/file-blocking")
-	Mono<Report<FileDigest>> fileBlocking(@ParameterObject FileRequest request) {
+	Mono<Report<FileDigest>> fileBlocking(@ParameterObject BlockingFileRequest request) {
 		return this.service.fileBlocking(request);
 	}
 

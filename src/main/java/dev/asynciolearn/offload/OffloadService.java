@@ -2,7 +2,9 @@ package dev.asynciolearn.offload;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.asynciolearn.system.ApiProblem;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
@@ -48,6 +50,8 @@ class OffloadService {
 
 	private final Duration defaultLatency;
 
+	private final AtomicBoolean blockingInFlight = new AtomicBoolean();
+
 	OffloadService(ToThread toThread, SlowStorage storage, DataFolder folder, OffloadProperties properties) {
 		this.toThread = toThread;
 		this.storage = storage;
@@ -66,9 +70,24 @@ class OffloadService {
 				(timeline) -> offloadedRead(timeline, request.name(), latency(request.latencyMs())));
 	}
 
-	Mono<Report<FileDigest>> fileBlocking(FileRequest request) {
-		return Timeline.request(FILE_BLOCKING,
-				(timeline) -> blockingRead(timeline, request.name(), latency(request.latencyMs())));
+	/**
+	 * The anti-pattern, with its damage bounded: one call at a time (the others get a
+	 * 429), for at most {@link BlockingFileRequest#MAX_LATENCY_MS} plus the read, and a
+	 * missing file is a 404 before any blocking.
+	 */
+	Mono<Report<FileDigest>> fileBlocking(BlockingFileRequest request) {
+		return Mono.defer(() -> {
+			if (!this.blockingInFlight.compareAndSet(false, true)) {
+				return Mono.error(ApiProblem.tooManyRequests("The anti-pattern is already running",
+						"One blocking read on an event loop runs at a time, so that the demonstration cannot "
+								+ "freeze the service; try again in a moment.",
+						Duration.ofSeconds(1)));
+			}
+			return Timeline
+				.request(FILE_BLOCKING,
+						(timeline) -> blockingRead(timeline, request.name(), latency(request.latencyMs())))
+				.doFinally((signal) -> this.blockingInFlight.set(false));
+		});
 	}
 
 	Mono<Report<MixedResult>> mixed(MixedRequest request) {

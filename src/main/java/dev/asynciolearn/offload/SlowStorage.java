@@ -41,12 +41,13 @@ class SlowStorage {
 	 * @throws IOException if the read fails, including {@code ClosedByInterruptException}
 	 */
 	FileDigest readAndHash(String name, Duration latency) throws InterruptedException, IOException {
+		// A missing file is a 404 at once, before the storage's latency.
+		Path file = this.folder.resolve(name);
 		long start = System.nanoTime();
 		if (!latency.isZero()) {
 			Thread.sleep(latency.toMillis());
 		}
 		long latencyNanos = System.nanoTime() - start;
-		Path file = this.folder.resolve(name);
 		MessageDigest sha256 = sha256();
 		ByteBuffer buffer = ByteBuffer.allocate(BUFFER_SIZE);
 		long size = 0;

@@ -56,7 +56,7 @@ class OffloadControllerTests {
 			/api/offload/file?name=1KiB.bin&latencyMs=-5      | latencyMs | between 0 and 5000
 			/api/offload/file?name=1KiB.bin&latencyMs=slow    | latencyMs | an integer between 0 and 5000
 			/api/offload/file-blocking?name=a/b               | name      | a file name in the data folder
-			/api/offload/file-blocking?name=1KiB.bin&latencyMs=9999 | latencyMs | between 0 and 5000
+			/api/offload/file-blocking?name=1KiB.bin&latencyMs=1001 | latencyMs | between 0 and 1000
 			/api/offload/mixed?name=1KiB.bin&delayMs=10001    | delayMs   | between 0 and 10000
 			/api/offload/mixed?delayMs=10                     | name      | is required
 			/api/offload/long-task?tickMs=5                   | tickMs    | between 10 and 5000
@@ -115,7 +115,7 @@ class OffloadControllerTests {
 
 	@Test
 	void theBlockingReadAndTheListingReachTheService() {
-		given(this.service.fileBlocking(new FileRequest("16MiB.bin", 7L)))
+		given(this.service.fileBlocking(new BlockingFileRequest("16MiB.bin", 7L)))
 			.willReturn(Mono.just(TestReports.named("fileBlocking(16MiB.bin, 7)")));
 		given(this.service.files()).willReturn(Mono.just(List.of(new DataFolder.DataFile("1KiB.bin", 1024))));
 		expectConcept(this.client, "/api/offload/file-blocking?name=16MiB.bin&latencyMs=7",

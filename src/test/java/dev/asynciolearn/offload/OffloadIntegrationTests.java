@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -100,6 +101,33 @@ class OffloadIntegrationTests {
 		assertThat(threadOf(report, "read", START)).startsWith("boundedElastic-");
 		assertThat(threadOf(report, "io-after", RESUME)).startsWith("parallel-");
 		assertThat(report.elapsedMs()).isGreaterThanOrEqualTo(110);
+	}
+
+	/**
+	 * Eight clients at once on the anti-pattern at its longest latency: one blocks an
+	 * event loop, the others get a 429 with {@code Retry-After} at once, and liveness
+	 * answers within a second more than the cap.
+	 */
+	@Test
+	void theAntiPatternBlocksOneLoopAtATimeForAtMostItsCap() {
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		List<ResponseEntity<String>> answers = BlockingCalls.tolerating(() -> {
+			Mono<List<ResponseEntity<String>>> calls = Flux.range(0, 8)
+				.flatMap((i) -> web.get()
+					.uri("/api/offload/file-blocking?name=1KiB.bin&latencyMs=" + BlockingFileRequest.MAX_LATENCY_MS)
+					.exchangeToMono((response) -> response.toEntity(String.class)), 8)
+				.collectList()
+				.cache();
+			calls.subscribe();
+			long start = System.nanoTime();
+			this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+			assertThat(Duration.ofNanos(System.nanoTime() - start))
+				.isLessThan(Duration.ofMillis(BlockingFileRequest.MAX_LATENCY_MS + 1000));
+			return calls.block(Duration.ofSeconds(30));
+		});
+		assertThat(answers).extracting((answer) -> answer.getStatusCode().value()).containsOnly(200, 429).contains(429);
+		assertThat(answers).filteredOn((answer) -> answer.getStatusCode().value() == 429)
+			.allSatisfy((answer) -> assertThat(answer.getHeaders().getFirst("Retry-After")).isNotNull());
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.asynciolearn.offload;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 import dev.asynciolearn.offload.LongTaskService.Finished;
 import dev.asynciolearn.offload.LongTaskService.LongTaskResult;
@@ -120,7 +121,7 @@ class OffloadServiceTests {
 	@Test
 	void theAntiPatternReadsOnTheSubscribingThread() {
 		String testThread = Thread.currentThread().getName();
-		StepVerifier.create(this.service.fileBlocking(new FileRequest("1KiB.bin", 0L))).assertNext((report) -> {
+		StepVerifier.create(this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 0L))).assertNext((report) -> {
 			assertThat(report.concept()).startsWith("ANTI-PATTERN");
 			assertThat(threadOf(report, "read", START)).isEqualTo(testThread);
 			assertThat(threadsOf(report)).noneMatch((thread) -> thread.startsWith("boundedElastic-"));
@@ -150,6 +151,36 @@ class OffloadServiceTests {
 				.hasFieldOrPropertyWithValue("statusCode", HttpStatus.NOT_FOUND))
 			.verify(Duration.ofSeconds(5));
 		assertThat(this.toThread.running()).isZero();
+	}
+
+	@Test
+	void aMissingFileIsA404BeforeAnyLatency() {
+		long start = System.nanoTime();
+		StepVerifier.create(this.service.fileBlocking(new BlockingFileRequest("missing.bin", 1000L)))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(ApiProblem.class)
+				.hasFieldOrPropertyWithValue("statusCode", HttpStatus.NOT_FOUND))
+			.verify(Duration.ofSeconds(5));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+	}
+
+	@Test
+	void oneAntiPatternCallRunsAtATimeTheOthersGetA429() throws InterruptedException {
+		CountDownLatch blocking = new CountDownLatch(1);
+		Thread first = new Thread(() -> {
+			blocking.countDown();
+			this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 500L)).block(Duration.ofSeconds(5));
+		});
+		first.start();
+		blocking.await();
+		await().atMost(Duration.ofSeconds(5)).until(() -> first.getState() == Thread.State.TIMED_WAITING);
+		StepVerifier.create(this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 0L)))
+			.expectErrorSatisfies((error) -> assertThat(error).isInstanceOf(ApiProblem.class)
+				.hasFieldOrPropertyWithValue("statusCode", HttpStatus.TOO_MANY_REQUESTS))
+			.verify(Duration.ofSeconds(5));
+		first.join(5000);
+		StepVerifier.create(this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 0L)))
+			.expectNextCount(1)
+			.verifyComplete();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.asynciolearn.system.DroppedSignals;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import org.junit.jupiter.api.Test;
@@ -44,10 +45,15 @@ class EmbeddedPostgresAutoConfigurationTests {
 		});
 		assertThatExceptionOfType(IOException.class).as("stopped with the context")
 			.isThrownBy(() -> new Socket("localhost", port[0]).close());
+		// Known, and left to the driver: at times a pooled connection's goodbye, sent in
+		// the background as the context closes, meets the stopped server ("Broken pipe")
+		// and has no error handler. Anything else dropped still fails the test.
+		assertThat(DroppedSignals.drain()).allMatch((dropped) -> dropped.contains("Broken pipe"));
 		embedded.run((context) -> {
 			DatabaseClient db = DatabaseClient.create(context.getBean(ConnectionFactory.class));
 			assertThat(query(db, "SELECT note FROM survives")).isEqualTo("kept");
 		});
+		assertThat(DroppedSignals.drain()).allMatch((dropped) -> dropped.contains("Broken pipe"));
 	}
 
 	@Test

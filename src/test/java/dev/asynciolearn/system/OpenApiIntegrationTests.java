@@ -36,6 +36,8 @@ class OpenApiIntegrationTests {
 		assertThat((Map<String, Object>) io.get("responses")).containsKeys("200", "400", "500");
 		assertThat(ApiDocs.<Map<String, Object>>at(docs, "paths", "/api/tasks/{id}/callbacks", "post", "responses"))
 			.containsKeys("200", "400", "409", "500");
+		assertThat(ApiDocs.<Map<String, Object>>at(docs, "paths", "/api/offload/file-blocking", "get", "responses"))
+			.containsKeys("200", "400", "404", "429", "500");
 	}
 
 	@Test
