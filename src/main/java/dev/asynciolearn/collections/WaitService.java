@@ -54,7 +54,7 @@ class WaitService {
 				.all();
 			List<DemoTask> tasks = new ArrayList<>();
 			for (int i = 0; i < work.size(); i++) {
-				tasks.add(this.registry.start(run + "job-" + i, work.get(i)));
+				tasks.add(this.registry.start("GET /api/collections/wait", run + "job-" + i, work.get(i)));
 			}
 			Jobs monos = new Jobs(timeline, "mono/", request.count(), request.delayMs(), request.failAt());
 			Duration timeout = (request.timeoutMs() != null) ? Duration.ofMillis(request.timeoutMs()) : null;

@@ -2,7 +2,7 @@ package dev.asynciolearn.offload;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import dev.asynciolearn.system.ApiProblem;
 import dev.asynciolearn.timeline.Concept;
@@ -42,6 +42,8 @@ class OffloadService {
 			"await asyncio.sleep(delay); data = await asyncio.to_thread(read_file, name); await asyncio.sleep(delay)",
 			"Mono.delay(delay).then(offloadedRead).flatMap((data) -> Mono.delay(delay).thenReturn(data))");
 
+	private static final long BLOCKING = Long.MAX_VALUE;
+
 	private final ToThread toThread;
 
 	private final SlowStorage storage;
@@ -50,7 +52,8 @@ class OffloadService {
 
 	private final Duration defaultLatency;
 
-	private final AtomicBoolean blockingInFlight = new AtomicBoolean();
+	/** When the next anti-pattern call may start ({@code System.nanoTime()}). */
+	private final AtomicLong blockingFreeAt = new AtomicLong(System.nanoTime());
 
 	OffloadService(ToThread toThread, SlowStorage storage, DataFolder folder, OffloadProperties properties) {
 		this.toThread = toThread;
@@ -71,22 +74,30 @@ class OffloadService {
 	}
 
 	/**
-	 * The anti-pattern, with its damage bounded: one call at a time (the others get a
-	 * 429), for at most {@link BlockingFileRequest#MAX_LATENCY_MS} plus the read, and a
-	 * missing file is a 404 before any blocking.
+	 * The anti-pattern, with its damage bounded: one call at a time, for at most
+	 * {@link BlockingFileRequest#MAX_LATENCY_MS} plus the read, then a pause as long as
+	 * it blocked before the next (the others get a 429); a missing file is a 404 before
+	 * any blocking. The pause matters: requests that queued on the blocked loop are
+	 * served right after it, and would otherwise block it again, one after the other.
 	 */
 	Mono<Report<FileDigest>> fileBlocking(BlockingFileRequest request) {
 		return Mono.defer(() -> {
-			if (!this.blockingInFlight.compareAndSet(false, true)) {
+			long free = this.blockingFreeAt.get();
+			if (free == BLOCKING || System.nanoTime() - free < 0
+					|| !this.blockingFreeAt.compareAndSet(free, BLOCKING)) {
 				return Mono.error(ApiProblem.tooManyRequests("The anti-pattern is already running",
-						"One blocking read on an event loop runs at a time, so that the demonstration cannot "
-								+ "freeze the service; try again in a moment.",
-						Duration.ofSeconds(1)));
+						"One blocking read on an event loop runs at a time, then none for as long as it blocked, "
+								+ "so that the demonstration cannot freeze the service; try again in a moment.",
+						Duration.ofMillis(2 * BlockingFileRequest.MAX_LATENCY_MS)));
 			}
+			long start = System.nanoTime();
 			return Timeline
 				.request(FILE_BLOCKING,
 						(timeline) -> blockingRead(timeline, request.name(), latency(request.latencyMs())))
-				.doFinally((signal) -> this.blockingInFlight.set(false));
+				.doFinally((signal) -> {
+					long end = System.nanoTime();
+					this.blockingFreeAt.set(end + (end - start));
+				});
 		});
 	}
 

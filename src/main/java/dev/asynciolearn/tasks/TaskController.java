@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "tasks", description = "tasks taking turns; asyncio.create_task, Task.cancel, add_done_callback, all_tasks")
 class TaskController {
 
+	/** The pending-task budget of the tasks made here, apart from the demos'. */
+	static final String CREATE_TASK = "POST /api/tasks";
+
 	private final TaskRegistry registry;
 
 	private final InterleaveService interleave;
@@ -54,7 +57,7 @@ class TaskController {
 		Mono<Object> work = Mono.delay(Duration.ofMillis(request.durationMs()))
 			.then((request.failWith() != null) ? Mono.error(new TaskFailure(request.failWith()))
 					: Mono.just((request.result() != null) ? request.result() : "done"));
-		DemoTask task = this.registry.start(request.name(), work);
+		DemoTask task = this.registry.start(CREATE_TASK, request.name(), work);
 		task.addDoneCallback("log_outcome");
 		return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task.view());
 	}

@@ -14,9 +14,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Bounds of the task registry, so that no client can make it grow without limit.
  *
- * @param maxPending tasks running at once; more answers 429
+ * @param maxPending tasks running at once per budget (the endpoint that makes them); more
+ * answers 429
  * @param keepFinishedFor how long a finished task stays visible
  * @param maxKept tasks kept in all (finished ones beyond it are forgotten, oldest first)
+ * @param maxCallbacks done callbacks one task keeps; more answers 409
  */
 @ConfigurationProperties("asyncio-learn.tasks")
 @Validated

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,8 +27,8 @@ import org.springframework.stereotype.Component;
  * The difference that matters: a Reactor pipeline does nothing until subscribed, so
  * "creating a task" means subscribing now and keeping the
  * {@link reactor.core.Disposable}. Bounded: at most {@link TaskProperties#maxPending()}
- * run at once (429 past it), finished tasks are forgotten after a while, and every
- * pending task is cancelled when the application stops.
+ * of each budget run at once (429 past it), finished tasks are forgotten after a while,
+ * and every pending task is cancelled when the application stops.
  */
 @Component
 public class TaskRegistry implements DisposableBean {
@@ -41,29 +43,41 @@ public class TaskRegistry implements DisposableBean {
 
 	private final AtomicInteger pending = new AtomicInteger();
 
+	private final Map<String, AtomicInteger> pendingByBudget = new ConcurrentHashMap<>();
+
 	public TaskRegistry(TaskProperties properties) {
 		this.properties = properties;
 	}
 
 	/**
 	 * {@code asyncio.create_task(work, name=name)}: subscribe to the work now.
+	 * @param budget whose tasks these are (an endpoint): each budget has its own
+	 * {@link TaskProperties#maxPending()}, so that one endpoint's tasks never lock out
+	 * another's
 	 * @param name the task's name
 	 * @param work what the task does; its value becomes the task's result, its error the
 	 * task's exception
 	 * @return the running task
-	 * @throws ApiProblem a 429 if as many tasks as allowed are pending already
+	 * @throws ApiProblem a 429 with {@code Retry-After} if as many tasks of this budget
+	 * as allowed are pending already
 	 */
-	public DemoTask start(String name, Mono<?> work) {
+	public DemoTask start(String budget, String name, Mono<?> work) {
 		forgetOldTasks();
-		if (this.pending.incrementAndGet() > this.properties.maxPending()) {
-			this.pending.decrementAndGet();
-			throw ApiProblem.tooManyRequests("Too many pending tasks", this.properties.maxPending()
-					+ " tasks are pending already, the most this service runs at once; cancel some or wait for them.",
+		AtomicInteger pendingOfBudget = this.pendingByBudget.computeIfAbsent(budget, (key) -> new AtomicInteger());
+		if (pendingOfBudget.incrementAndGet() > this.properties.maxPending()) {
+			pendingOfBudget.decrementAndGet();
+			throw ApiProblem.tooManyRequests("Too many pending tasks",
+					this.properties.maxPending() + " tasks of " + budget
+							+ " are pending already, the most it runs at once; cancel some or wait for them.",
 					Duration.ofSeconds(1));
 		}
+		this.pending.incrementAndGet();
 		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now(), this.properties.maxCallbacks());
 		this.tasks.put(task.id(), task);
-		task.run(work, this.pending::decrementAndGet);
+		task.run(work, () -> {
+			pendingOfBudget.decrementAndGet();
+			this.pending.decrementAndGet();
+		});
 		return task;
 	}
 

@@ -46,7 +46,8 @@ class GracefulShutdownIntegrationTests {
 			.retrieve()
 			.toBodilessEntity()
 			.block(Duration.ofSeconds(30));
-		DemoTask task = app.getBean(TaskRegistry.class).start("forever", Mono.never());
+		DemoTask task = app.getBean(TaskRegistry.class)
+			.start("GracefulShutdownIntegrationTests", "forever", Mono.never());
 
 		CompletableFuture<Integer> inFlight = web.get()
 			.uri("/api/offload/io?delayMs=1500")

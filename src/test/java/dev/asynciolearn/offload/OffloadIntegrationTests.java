@@ -128,6 +128,13 @@ class OffloadIntegrationTests {
 		assertThat(answers).extracting((answer) -> answer.getStatusCode().value()).containsOnly(200, 429).contains(429);
 		assertThat(answers).filteredOn((answer) -> answer.getStatusCode().value() == 429)
 			.allSatisfy((answer) -> assertThat(answer.getHeaders().getFirst("Retry-After")).isNotNull());
+		// The pause after the last block, before the other tests call it again.
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> BlockingCalls.tolerating(() -> web.get()
+				.uri("/api/offload/file-blocking?name=1KiB.bin&latencyMs=0")
+				.exchangeToMono((response) -> Mono.just(response.statusCode().value()))
+				.block(Duration.ofSeconds(5))) == 200);
 	}
 
 	@Test

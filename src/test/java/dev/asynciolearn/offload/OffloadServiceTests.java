@@ -168,7 +168,7 @@ class OffloadServiceTests {
 		CountDownLatch blocking = new CountDownLatch(1);
 		Thread first = new Thread(() -> {
 			blocking.countDown();
-			this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 500L)).block(Duration.ofSeconds(5));
+			this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 1000L)).block(Duration.ofSeconds(5));
 		});
 		first.start();
 		blocking.await();
@@ -179,8 +179,15 @@ class OffloadServiceTests {
 			.verify(Duration.ofSeconds(5));
 		first.join(5000);
 		StepVerifier.create(this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 0L)))
-			.expectNextCount(1)
-			.verifyComplete();
+			.as("none right after it either: requests queued on its loop would block it again")
+			.expectError(ApiProblem.class)
+			.verify(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(5))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> this.service.fileBlocking(new BlockingFileRequest("1KiB.bin", 0L))
+				.map((report) -> true)
+				.onErrorReturn(false)
+				.block(Duration.ofSeconds(5)));
 	}
 
 	@Test

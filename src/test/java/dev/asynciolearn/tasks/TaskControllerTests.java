@@ -102,7 +102,7 @@ class TaskControllerTests {
 
 	@Test
 	void tooManyPendingTasksIsA429() {
-		given(this.registry.start(any(), any())).willThrow(
+		given(this.registry.start(any(), any(), any())).willThrow(
 				ApiProblem.tooManyRequests("Too many pending tasks", "100 tasks are pending", Duration.ofSeconds(1)));
 		expectRetryLater(this.client.post().uri("/api/tasks").contentType(MediaType.APPLICATION_JSON).bodyValue(TASK),
 				HttpStatus.TOO_MANY_REQUESTS, "Too many pending tasks");
@@ -111,7 +111,7 @@ class TaskControllerTests {
 	@Test
 	void aCreatedTaskAnswers201WithItsLocation() {
 		DemoTask task = new DemoTask(5, "t", Instant.now(), 20);
-		given(this.registry.start(any(), any())).willReturn(task);
+		given(this.registry.start(any(), any(), any())).willReturn(task);
 		postTask().expectStatus()
 			.isCreated()
 			.expectHeader()
@@ -181,8 +181,8 @@ class TaskControllerTests {
 	@Test
 	void aNewTaskGetsTheLogOutcomeCallbackAndItsWorkFailsWithTheGivenMessage() {
 		DemoTask task = new DemoTask(6, "boom", Instant.now(), 20);
-		given(this.registry.start(eq("boom"), any())).willAnswer((invocation) -> {
-			Mono<Object> work = invocation.getArgument(1);
+		given(this.registry.start(any(), eq("boom"), any())).willAnswer((invocation) -> {
+			Mono<Object> work = invocation.getArgument(2);
 			StepVerifier.create(work).expectErrorMessage("kaput").verify(Duration.ofSeconds(5));
 			return task;
 		});

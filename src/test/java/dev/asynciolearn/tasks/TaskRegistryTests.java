@@ -29,6 +29,8 @@ class TaskRegistryTests {
 
 	private VirtualTimeScheduler time;
 
+	private static final String BUDGET = "GET /somewhere";
+
 	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
 
 	@BeforeEach
@@ -45,7 +47,7 @@ class TaskRegistryTests {
 	@Test
 	void aTaskStartsAtOnceAndNobodyHasToAwaitIt() {
 		AtomicBoolean started = new AtomicBoolean();
-		DemoTask task = this.registry.start("slow",
+		DemoTask task = this.registry.start(BUDGET, "slow",
 				Mono.delay(Duration.ofSeconds(1)).doOnSubscribe((s) -> started.set(true)).thenReturn(42));
 		assertThat(started).as("create_task schedules at once").isTrue();
 		assertThat(task.view()).extracting(TaskView::name, TaskView::state, TaskView::done)
@@ -58,7 +60,7 @@ class TaskRegistryTests {
 	@Test
 	void cancelIsTrueWhilePendingThenFalse() {
 		AtomicBoolean workCancelled = new AtomicBoolean();
-		DemoTask task = this.registry.start("slow",
+		DemoTask task = this.registry.start(BUDGET, "slow",
 				Mono.delay(Duration.ofSeconds(1)).doOnCancel(() -> workCancelled.set(true)));
 		this.time.advanceTimeBy(Duration.ofMillis(10));
 		assertThat(this.registry.cancel(task.id())).isTrue();
@@ -72,21 +74,21 @@ class TaskRegistryTests {
 
 	@Test
 	void cancellingAFinishedTaskIsFalseAndChangesNothing() {
-		DemoTask task = this.registry.start("quick", Mono.just(42));
+		DemoTask task = this.registry.start(BUDGET, "quick", Mono.just(42));
 		assertThat(this.registry.cancel(task.id())).isFalse();
 		assertThat(task.view()).extracting(TaskView::state, TaskView::result).containsExactly(DemoTask.State.DONE, 42);
 	}
 
 	@Test
 	void aFailingTaskKeepsItsException() {
-		DemoTask task = this.registry.start("boom", Mono.error(new IllegalArgumentException("boom")));
+		DemoTask task = this.registry.start(BUDGET, "boom", Mono.error(new IllegalArgumentException("boom")));
 		assertThat(task.view()).extracting(TaskView::state, TaskView::exception, TaskView::result)
 			.containsExactly(DemoTask.State.FAILED, "java.lang.IllegalArgumentException: boom", null);
 	}
 
 	@Test
 	void doneCallbacksRunOnceWhenTheTaskFinishesOrAtOnceIfItHas() {
-		DemoTask task = this.registry.start("quick", Mono.delay(Duration.ofMillis(100)).thenReturn(42));
+		DemoTask task = this.registry.start(BUDGET, "quick", Mono.delay(Duration.ofMillis(100)).thenReturn(42));
 		task.addDoneCallback("first");
 		assertThat(task.view().doneCallbacks()).isEmpty();
 		this.time.advanceTimeBy(Duration.ofMillis(100));
@@ -96,8 +98,21 @@ class TaskRegistryTests {
 	}
 
 	@Test
+	void eachBudgetHasItsOwnPendingLimitSoOneEndpointNeverLocksOutAnother() {
+		for (int i = 0; i < 3; i++) {
+			this.registry.start("GET /api/collections/wait", "job-" + i, Mono.never());
+		}
+		assertThatExceptionOfType(ApiProblem.class)
+			.isThrownBy(() -> this.registry.start("GET /api/collections/wait", "one too many", Mono.never()))
+			.satisfies((problem) -> assertThat(problem.getHeaders().getFirst("Retry-After")).isNotNull());
+		assertThat(this.registry.start("POST /api/tasks", "mine", Mono.never()).view().state())
+			.isEqualTo(DemoTask.State.PENDING);
+		assertThat(this.registry.pending()).isEqualTo(4);
+	}
+
+	@Test
 	void aTaskTakesAtMostItsBoundOfCallbacks() {
-		DemoTask task = this.registry.start("slow", Mono.never());
+		DemoTask task = this.registry.start(BUDGET, "slow", Mono.never());
 		for (int i = 0; i < 20; i++) {
 			this.registry.addDoneCallback(task.id(), "cb" + i);
 		}
@@ -110,7 +125,7 @@ class TaskRegistryTests {
 
 	@Test
 	void cancellingRunsTheDoneCallbacksToo() {
-		DemoTask task = this.registry.start("slow", Mono.never());
+		DemoTask task = this.registry.start(BUDGET, "slow", Mono.never());
 		task.addDoneCallback("cb");
 		this.registry.cancel(task.id());
 		assertThat(task.view().doneCallbacks()).containsExactly("cb(task 'slow'): CANCELLED, exception=CancelledError");
@@ -118,7 +133,7 @@ class TaskRegistryTests {
 
 	@Test
 	void awaitingATaskCompletesWhenItFinishesWhicheverWay() {
-		DemoTask task = this.registry.start("slow", Mono.never());
+		DemoTask task = this.registry.start(BUDGET, "slow", Mono.never());
 		AtomicBoolean awaited = new AtomicBoolean();
 		task.whenFinished().subscribe(null, null, () -> awaited.set(true));
 		assertThat(awaited).isFalse();
@@ -129,23 +144,24 @@ class TaskRegistryTests {
 	@Test
 	void atMostMaxPendingTasksRunAtOnce() {
 		for (int i = 0; i < 3; i++) {
-			this.registry.start("t" + i, Mono.delay(Duration.ofSeconds(1)));
+			this.registry.start(BUDGET, "t" + i, Mono.delay(Duration.ofSeconds(1)));
 		}
-		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> this.registry.start("one too many", Mono.never()))
+		assertThatExceptionOfType(ApiProblem.class)
+			.isThrownBy(() -> this.registry.start(BUDGET, "one too many", Mono.never()))
 			.satisfies((problem) -> {
 				assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 				assertThat(problem.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("1");
 			});
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(this.registry.pending()).isZero();
-		this.registry.start("room again", Mono.never());
+		this.registry.start(BUDGET, "room again", Mono.never());
 		assertThat(this.registry.pending()).isOne();
 	}
 
 	@Test
 	void pendingListsExactlyAllTasks() {
-		DemoTask running = this.registry.start("running", Mono.never());
-		this.registry.start("finished", Mono.just(1));
+		DemoTask running = this.registry.start(BUDGET, "running", Mono.never());
+		this.registry.start(BUDGET, "finished", Mono.just(1));
 		assertThat(this.registry.all(DemoTask.State.PENDING)).extracting(TaskView::id).containsExactly(running.id());
 		assertThat(this.registry.all(null)).hasSize(2);
 	}
@@ -153,10 +169,10 @@ class TaskRegistryTests {
 	@Test
 	void finishedTasksBeyondTheLimitAreForgottenOldestFirst() {
 		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2, 20));
-		DemoTask first = small.start("first", Mono.just(1));
-		small.start("second", Mono.just(2));
-		DemoTask running = small.start("running", Mono.never());
-		small.start("third", Mono.just(3));
+		DemoTask first = small.start(BUDGET, "first", Mono.just(1));
+		small.start(BUDGET, "second", Mono.just(2));
+		DemoTask running = small.start(BUDGET, "running", Mono.never());
+		small.start(BUDGET, "third", Mono.just(3));
 		assertThat(small.all(null)).extracting(TaskView::name).doesNotContain("first").contains("running");
 		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> small.get(first.id()));
 		small.destroy();
@@ -165,7 +181,7 @@ class TaskRegistryTests {
 
 	@Test
 	void noTaskOutlivesTheApplication() {
-		DemoTask task = this.registry.start("forever", Mono.never());
+		DemoTask task = this.registry.start(BUDGET, "forever", Mono.never());
 		this.registry.destroy();
 		assertThat(task.state()).isEqualTo(DemoTask.State.CANCELLED);
 		assertThat(this.registry.pending()).isZero();
@@ -174,13 +190,13 @@ class TaskRegistryTests {
 	@Test
 	void finishedTasksAreForgottenOnceTheyAreOlderThanTheKeepingTime() throws InterruptedException {
 		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000, 20));
-		DemoTask listed = brief.start("listed", Mono.just(1));
-		DemoTask next = brief.start("running", Mono.never());
+		DemoTask listed = brief.start(BUDGET, "listed", Mono.just(1));
+		DemoTask next = brief.start(BUDGET, "running", Mono.never());
 		Thread.sleep(5);
 		assertThat(brief.all(null)).extracting(TaskView::name).containsExactly("running");
-		DemoTask started = brief.start("finished", Mono.just(2));
+		DemoTask started = brief.start(BUDGET, "finished", Mono.just(2));
 		Thread.sleep(5);
-		brief.start("another", Mono.never());
+		brief.start(BUDGET, "another", Mono.never());
 		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> brief.get(started.id()));
 		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> brief.get(listed.id()));
 		assertThat(brief.get(next.id()).state()).as("pending tasks are never forgotten")
@@ -190,11 +206,11 @@ class TaskRegistryTests {
 
 	@Test
 	void shutdownSaysHowManyPendingTasksItCancelled(CapturedOutput output) {
-		this.registry.start("done", Mono.just(1));
+		this.registry.start(BUDGET, "done", Mono.just(1));
 		this.registry.destroy();
 		assertThat(output).doesNotContain("pending task(s) on shutdown");
-		this.registry.start("forever", Mono.never());
-		this.registry.start("forever too", Mono.never());
+		this.registry.start(BUDGET, "forever", Mono.never());
+		this.registry.start(BUDGET, "forever too", Mono.never());
 		this.registry.destroy();
 		assertThat(output).contains("Cancelled 2 pending task(s) on shutdown");
 	}
