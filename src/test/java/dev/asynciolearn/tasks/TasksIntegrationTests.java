@@ -48,6 +48,43 @@ class TasksIntegrationTests {
 		}
 	}
 
+	/**
+	 * Five {@code wait} demos whose tasks run on after a 1 ms timeout fill the wait
+	 * demo's budget, not everyone's.
+	 */
+	@Test
+	void theWaitDemosTasksDoNotLockOutCreateTask() {
+		for (int i = 0; i < 5; i++) {
+			this.client.get()
+				.uri("/api/collections/wait?count=20&delayMs=2000&timeoutMs=1")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		this.client.get()
+			.uri("/api/collections/wait?count=20&delayMs=2000&timeoutMs=1")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(429)
+			.expectHeader()
+			.exists("Retry-After");
+		TaskView mine = create(Map.of("name", "mine", "durationMs", 0));
+		assertThat(mine.name()).isEqualTo("mine");
+		this.client.get()
+			.uri("/api/tasks?state=PENDING")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.name =~ /wait-.*/)]")
+			.isNotEmpty();
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/tasks?state=PENDING")
+				.exchange()
+				.expectBody()
+				.jsonPath("$[?(@.name =~ /wait-.*/)]")
+				.isEmpty());
+	}
+
 	@Test
 	void cancellingAPendingTaskIsTrueAndItEndsCancelled() {
 		TaskView created = create(Map.of("name", "slow", "durationMs", 60_000));
