@@ -95,9 +95,19 @@ class RecordsIntegrationTests {
 			.expectBody()
 			.jsonPath("$.measurements[0].value")
 			.isEqualTo(10.0);
-		this.client.get().uri("/actuator/metrics/asyncio.db.gate.open").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/metrics/asyncio.db.permits.held").exchange().expectStatus().isOk();
-		this.client.get().uri("/actuator/metrics/asyncio.db.permits.waiting").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/metrics/asyncio.db.gate.open").exchange().expectStatus().isOk().expectBody();
+		this.client.get()
+			.uri("/actuator/metrics/asyncio.db.permits.held")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
+		this.client.get()
+			.uri("/actuator/metrics/asyncio.db.permits.waiting")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody();
 	}
 
 }

@@ -47,8 +47,8 @@ class TableGateIntegrationTests {
 	@Test
 	void writesSentWhileTheGateIsClosedAllLandOnceItOpens() {
 		assertThat(this.gate.isOpen()).as("the gate is still closed when the writes are sent").isFalse();
-		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503);
-		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503).expectBody();
+		this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody();
 		this.client.get()
 			.uri("/api/db/gate")
 			.exchange()
@@ -81,7 +81,12 @@ class TableGateIntegrationTests {
 		assertThat(this.gate.state().released()).isGreaterThanOrEqualTo(100);
 		assertThat(this.gate.state().closedForMs()).isGreaterThanOrEqualTo(4000);
 		await().atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+			.untilAsserted(() -> this.client.get()
+				.uri("/actuator/health/readiness")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody());
 	}
 
 	private static double waitedMs(Report<?> report) {

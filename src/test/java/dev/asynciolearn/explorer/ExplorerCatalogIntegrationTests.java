@@ -142,7 +142,8 @@ class ExplorerCatalogIntegrationTests {
 				.expectStatus()
 				.isOk()
 				.expectHeader()
-				.value("Content-Type", (type) -> assertThat(type).containsPattern("^(text|application)/javascript"));
+				.value("Content-Type", (type) -> assertThat(type).containsPattern("^(text|application)/javascript"))
+				.expectBody();
 		}
 	}
 

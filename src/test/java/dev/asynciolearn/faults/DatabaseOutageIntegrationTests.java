@@ -103,19 +103,21 @@ class DatabaseOutageIntegrationTests {
 				.expectHeader()
 				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 				.expectHeader()
-				.exists("Retry-After");
+				.exists("Retry-After")
+				.expectBody();
 			assertThat(Duration.ofNanos(System.nanoTime() - start)).as("answered quickly")
 				.isLessThan(Duration.ofSeconds(15));
-			this.client.get().uri("/api/db/connection").exchange().expectStatus().isEqualTo(503);
-			this.client.get().uri("/api/ping").exchange().expectStatus().isOk();
-			this.client.get().uri("/api/offload/io?delayMs=10").exchange().expectStatus().isOk();
+			this.client.get().uri("/api/db/connection").exchange().expectStatus().isEqualTo(503).expectBody();
+			this.client.get().uri("/api/ping").exchange().expectStatus().isOk().expectBody();
+			this.client.get().uri("/api/offload/io?delayMs=10").exchange().expectStatus().isOk().expectBody();
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> this.client.get()
 					.uri("/actuator/health/readiness")
 					.exchange()
 					.expectStatus()
-					.isEqualTo(503));
-			this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+					.isEqualTo(503)
+					.expectBody());
+			this.client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk().expectBody();
 			this.client.get()
 				.uri("/actuator/metrics/asyncio.db.permits.held")
 				.exchange()
@@ -129,8 +131,12 @@ class DatabaseOutageIntegrationTests {
 			int before = acknowledged.size();
 			await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() > before + 5);
 			await().atMost(Duration.ofSeconds(20))
-				.untilAsserted(
-						() -> this.client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+				.untilAsserted(() -> this.client.get()
+					.uri("/actuator/health/readiness")
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody());
 		}
 		finally {
 			writer.dispose();

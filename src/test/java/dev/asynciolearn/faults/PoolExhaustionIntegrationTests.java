@@ -38,7 +38,7 @@ class PoolExhaustionIntegrationTests {
 			.expectBody()
 			.jsonPath("$.title")
 			.isEqualTo("No database connection available");
-		this.client.get().uri("/api/ping").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/ping").exchange().expectStatus().isOk().expectBody();
 		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
 			gauge("asyncio.db.permits.held", 0.0);
 			gauge("asyncio.db.permits.waiting", 0.0);

@@ -33,13 +33,15 @@ class ObservabilityIntegrationTests {
 			.header(CorrelationIdFilter.HEADER, "my-request-1")
 			.exchange()
 			.expectHeader()
-			.valueEquals(CorrelationIdFilter.HEADER, "my-request-1");
+			.valueEquals(CorrelationIdFilter.HEADER, "my-request-1")
+			.expectBody();
 		this.client.get()
 			.uri("/api/ping")
 			.header(CorrelationIdFilter.HEADER, "not valid!")
 			.exchange()
 			.expectHeader()
-			.value(CorrelationIdFilter.HEADER, (id) -> assertThat(id).matches("[0-9a-f]{8}"));
+			.value(CorrelationIdFilter.HEADER, (id) -> assertThat(id).matches("[0-9a-f]{8}"))
+			.expectBody();
 	}
 
 	@Test
@@ -49,7 +51,8 @@ class ObservabilityIntegrationTests {
 			.header(CorrelationIdFilter.HEADER, "log-me-42")
 			.exchange()
 			.expectStatus()
-			.isOk();
+			.isOk()
+			.expectBody();
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(
@@ -58,7 +61,7 @@ class ObservabilityIntegrationTests {
 
 	@Test
 	void prometheusShowsTheGaugesThatTeach() {
-		this.client.get().uri("/api/ping").exchange().expectStatus().isOk();
+		this.client.get().uri("/api/ping").exchange().expectStatus().isOk().expectBody();
 		this.client.get()
 			.uri("/actuator/prometheus")
 			.exchange()

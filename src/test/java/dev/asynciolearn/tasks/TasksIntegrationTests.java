@@ -59,7 +59,8 @@ class TasksIntegrationTests {
 				.uri("/api/collections/wait?count=20&delayMs=2000&timeoutMs=1")
 				.exchange()
 				.expectStatus()
-				.isOk();
+				.isOk()
+				.expectBody();
 		}
 		this.client.get()
 			.uri("/api/collections/wait?count=20&delayMs=2000&timeoutMs=1")
@@ -67,7 +68,8 @@ class TasksIntegrationTests {
 			.expectStatus()
 			.isEqualTo(429)
 			.expectHeader()
-			.exists("Retry-After");
+			.exists("Retry-After")
+			.expectBody();
 		TaskView mine = create(Map.of("name", "mine", "durationMs", 0));
 		assertThat(mine.name()).isEqualTo("mine");
 		this.client.get()
@@ -125,8 +127,8 @@ class TasksIntegrationTests {
 
 	@Test
 	void anUnknownTaskIsA404() {
-		this.client.get().uri("/api/tasks/999999").exchange().expectStatus().isNotFound();
-		this.client.delete().uri("/api/tasks/999999").exchange().expectStatus().isNotFound();
+		this.client.get().uri("/api/tasks/999999").exchange().expectStatus().isNotFound().expectBody();
+		this.client.delete().uri("/api/tasks/999999").exchange().expectStatus().isNotFound().expectBody();
 	}
 
 	private TaskView create(Map<String, Object> body) {
