@@ -50,20 +50,24 @@ final class PermitConnectionFactory extends DelegatingConnectionFactory {
 	 * race between the connection arriving and the caller cancelling: the connection
 	 * (released when it is closed) or the cancellation (released at once, and a
 	 * connection that still arrives is returned to the pool without its permit ever being
-	 * reused twice).
+	 * reused twice). That return happens there and then: a {@code close()} chained after
+	 * the cancel would be cancelled with it, and the pool would count the connection as
+	 * acquired for ever.
 	 */
 	private Mono<Connection> connectionFor(Permit permit) {
 		AtomicBoolean claimed = new AtomicBoolean();
-		return Mono.from(getTargetConnectionFactory().create())
-			.flatMap((connection) -> claimed.compareAndSet(false, true)
-					? Mono.just(PermitConnection.of(connection, permit))
-					: Mono.from(connection.close()).then(Mono.<Connection>empty()))
-			.onErrorResume((ex) -> permit.release().then(Mono.error(ex)))
-			.doOnCancel(() -> {
-				if (claimed.compareAndSet(false, true)) {
-					permit.release().subscribe(null, PermitConnectionFactory::closeFailed);
-				}
-			});
+		return Mono.from(getTargetConnectionFactory().create()).<Connection>handle((connection, sink) -> {
+			if (claimed.compareAndSet(false, true)) {
+				sink.next(PermitConnection.of(connection, permit));
+			}
+			else {
+				Mono.from(connection.close()).subscribe(null, PermitConnectionFactory::closeFailed);
+			}
+		}).onErrorResume((ex) -> permit.release().then(Mono.error(ex))).doOnCancel(() -> {
+			if (claimed.compareAndSet(false, true)) {
+				permit.release().subscribe(null, PermitConnectionFactory::closeFailed);
+			}
+		});
 	}
 
 	/**

@@ -3,6 +3,8 @@ package dev.asynciolearn.database;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.asynciolearn.sync.ReactiveSemaphore;
 import io.r2dbc.pool.ConnectionPool;
@@ -11,9 +13,12 @@ import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+import org.reactivestreams.Subscriber;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
 import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
@@ -82,6 +87,30 @@ class PermitConnectionFactoryTests {
 			assertThat(acquiredFromPool()).isZero();
 		});
 		assertThat(this.permits.peakHeld()).isLessThanOrEqualTo(3);
+	}
+
+	@Test
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	void aConnectionThatArrivesAfterItsCallerHungUpIsClosed() {
+		AtomicInteger closed = new AtomicInteger();
+		Connection late = mock(Connection.class);
+		given(late.close()).willReturn(Mono.fromRunnable(closed::incrementAndGet));
+		// A pool that has already handed the connection on when the cancel reaches it: a
+		// signal may cross a cancel (Reactive Streams 3.12).
+		AtomicReference<Subscriber<? super Connection>> caller = new AtomicReference<>();
+		ConnectionFactory racing = mock(ConnectionFactory.class);
+		given(racing.create()).willReturn((Publisher) (subscriber) -> {
+			caller.set((Subscriber<? super Connection>) subscriber);
+			subscriber.onSubscribe(Operators.emptySubscription());
+		});
+		PermitConnectionFactory factory = new PermitConnectionFactory(racing, this.permits, Duration.ofSeconds(5));
+		Disposable waiting = factory.create().subscribe();
+		await().atMost(Duration.ofSeconds(5)).until(() -> caller.get() != null);
+		waiting.dispose();
+		caller.get().onNext(late);
+		caller.get().onComplete();
+		assertThat(closed).as("connections closed").hasValue(1);
+		assertThat(this.permits.held()).as("permits held").isZero();
 	}
 
 	private int acquiredFromPool() {

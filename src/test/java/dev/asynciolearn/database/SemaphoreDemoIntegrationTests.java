@@ -2,6 +2,7 @@ package dev.asynciolearn.database;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import dev.asynciolearn.IntegrationTest;
 import dev.asynciolearn.database.SemaphoreDemoService.SemaphoreDemoResult;
@@ -12,6 +13,7 @@ import io.r2dbc.pool.PoolMetrics;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -104,10 +106,28 @@ class SemaphoreDemoIntegrationTests {
 		assertThat(sleepingBackends()).as("permits come back only once the query has stopped").isZero();
 	}
 
+	@Test
+	void aStormOfClientsHangingUpAtRandomMomentsLeavesThePoolIdle() {
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		Flux.range(0, 200).subscribe((i) -> {
+			Disposable request = web.post()
+				.uri("/api/db/semaphore?callers=10&permits=10&queryMs=100")
+				.retrieve()
+				.bodyToMono(String.class)
+				.subscribe(null, (error) -> {
+				});
+			Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextInt(300)))
+				.subscribe((tick) -> request.dispose());
+		});
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(this::assertIdle);
+	}
+
 	private void assertIdle() {
 		assertThat(this.database.permits().held()).as("permits held").isZero();
 		assertThat(this.database.permits().waiting()).as("callers waiting").isZero();
 		assertThat(this.database.poolMetrics().map(PoolMetrics::acquiredSize)).as("pool connections acquired")
+			.hasValue(0);
+		assertThat(this.database.poolMetrics().map(PoolMetrics::pendingAcquireSize)).as("pool acquires pending")
 			.hasValue(0);
 	}
 
