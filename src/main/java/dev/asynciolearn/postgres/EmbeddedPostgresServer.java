@@ -6,6 +6,8 @@ import java.nio.file.Path;
 
 import io.r2dbc.spi.ConnectionFactoryOptions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
  * A real PostgreSQL server run by this JVM from the binaries on the class path (zonky
@@ -22,11 +24,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
 	private final EmbeddedPostgres postgres;
 
+	private static final Log logger = LogFactory.getLog(EmbeddedPostgresServer.class);
+
 	private final Path dataDirectory;
 
-	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+	private final boolean keepData;
+
+	private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory, boolean keepData) {
 		this.postgres = postgres;
 		this.dataDirectory = dataDirectory;
+		this.keepData = keepData;
 	}
 
 	/**
@@ -45,7 +52,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 				.setCleanDataDirectory(!keepData)
 				.setPort(port)
 				.start();
-			return new EmbeddedPostgresServer(postgres, directory);
+			return new EmbeddedPostgresServer(postgres, directory, keepData);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, ex);
@@ -86,6 +93,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 	public void close() {
 		try {
 			this.postgres.close();
+			if (this.keepData) {
+				logger.info("Stopped the embedded PostgreSQL; its data stays in " + this.dataDirectory
+						+ " for the next start, on purpose (delete the folder to start afresh)");
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not stop the embedded PostgreSQL", ex);
