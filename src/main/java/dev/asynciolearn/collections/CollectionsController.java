@@ -3,6 +3,7 @@ package dev.asynciolearn.collections;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,6 +46,10 @@ class CollectionsController {
 
 	@Operation(
 			summary = "asyncio.wait: done and pending tasks when the condition or timeout is met; pending ones run on")
+	@ApiResponse(responseCode = "200", description = "The report: done and pending tasks")
+	@ApiResponse(responseCode = "429",
+			description = "Too many of this demo's tasks still pending, across requests "
+					+ "(Retry-After says when to retry)")
 	@GetMapping("/wait")
 	Mono<Report<WaitResult>> wait(@ParameterObject WaitRequest request) {
 		return this.wait.wait(request);

@@ -2,6 +2,7 @@ package dev.asynciolearn.database;
 
 import java.time.Duration;
 
+import dev.asynciolearn.system.Until;
 import io.r2dbc.spi.Connection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,20 +44,18 @@ class BackendSampler {
 	 * @return the peak
 	 */
 	Mono<Integer> peakUntil(Mono<Void> finished) {
-		return this.backends.takeUntilOther(finished).reduce(0, Math::max);
+		return Until.until(this.backends, finished).reduce(0, Math::max);
 	}
 
 	/**
-	 * One count, which runs to its end even when the last run stops listening: the driver
-	 * does not release a row that arrives for a query cancelled mid-way (Netty reported
-	 * it as a leaked buffer), so the sampler never cancels one.
+	 * One count; it runs to its end even when the last run stops listening
+	 * ({@link RunToEnd}).
 	 */
 	private static Mono<Integer> countSleeping(Connection connection) {
-		return Mono.fromFuture(() -> Flux.from(connection.createStatement(COUNT_SLEEPING).execute())
+		return RunToEnd.runToEnd(Flux.from(connection.createStatement(COUNT_SLEEPING).execute())
 			.flatMap((result) -> result.map((row, meta) -> row.get("n", Long.class)))
 			.single()
-			.map(Long::intValue)
-			.toFuture(), true);
+			.map(Long::intValue));
 	}
 
 }

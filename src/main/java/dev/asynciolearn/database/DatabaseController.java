@@ -6,6 +6,7 @@ import dev.asynciolearn.database.SemaphoreDemoService.SemaphoreDemoResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
@@ -27,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/db")
 @Tag(name = "database", description = "Event-gated table, semaphore-limited connections, async with")
 class DatabaseController {
+
+	private static final String DATABASE_UNAVAILABLE = "PostgreSQL cannot be reached, the table is not there in time, "
+			+ "or no connection permit came free in time (Retry-After says when to retry)";
 
 	private final TableGate gate;
 
@@ -51,6 +55,8 @@ class DatabaseController {
 	}
 
 	@Operation(summary = "Write a record; waits for the gate while the table does not exist yet")
+	@ApiResponse(responseCode = "201", description = "The record, as stored")
+	@ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)
 	@PostMapping("/records")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<Report<DemoRecord>> create(@Valid @RequestBody NewRecord record) {
@@ -58,18 +64,24 @@ class DatabaseController {
 	}
 
 	@Operation(summary = "The newest records; waits for the gate while the table does not exist yet")
+	@ApiResponse(responseCode = "200", description = "The records, newest first")
+	@ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)
 	@GetMapping("/records")
 	Mono<Report<Records>> list(@ParameterObject RecordsQuery query) {
 		return this.records.list(query);
 	}
 
 	@Operation(summary = "asyncio.Semaphore: callers workers share permits; each runs SELECT pg_sleep(queryMs)")
+	@ApiResponse(responseCode = "200", description = "The report of the run")
+	@ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)
 	@PostMapping("/semaphore")
 	Mono<Report<SemaphoreDemoResult>> semaphore(@ParameterObject SemaphoreDemoRequest request) {
 		return this.semaphore.run(request);
 	}
 
 	@Operation(summary = "async with: open a connection, use it, always close it (also after failInside=true)")
+	@ApiResponse(responseCode = "200", description = "The report of the connection's life")
+	@ApiResponse(responseCode = "503", description = DATABASE_UNAVAILABLE)
 	@GetMapping("/connection")
 	Mono<Report<ConnectionResult>> connection(@ParameterObject ConnectionRequest request) {
 		return this.connection.connection(request);

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  */
 record NewRecord(@Schema(
 		description = "text to store in demo_record; no NUL characters (PostgreSQL text cannot hold them)",
-		example = "hello from the explorer") @NotBlank @Size(max = MAX_LENGTH) @Pattern(regexp = "[^\\x00]*",
+		example = "hello from the explorer") @NotBlank @Size(max = MAX_LENGTH) @Pattern(regexp = "^[^\\x00]*$",
 				message = "must not contain NUL characters (\\u0000), which PostgreSQL text cannot hold") String payload) {
 
 	static final int MAX_LENGTH = 1000;

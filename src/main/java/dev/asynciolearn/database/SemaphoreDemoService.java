@@ -127,12 +127,14 @@ class SemaphoreDemoService {
 
 		/**
 		 * {@code SELECT pg_sleep(q)}; if the worker is cancelled, PostgreSQL is asked to
-		 * cancel the query too.
+		 * cancel the query too ({@link #leaveCancelled}), which ends it in the driver
+		 * ({@link RunToEnd}).
 		 */
 		private Mono<Void> sleep(Connection connection) {
-			return Flux.from(connection.createStatement(SLEEP).bind(0, this.query.toMillis() / 1000.0).execute())
-				.flatMap((result) -> result.map((row, meta) -> 1))
-				.then();
+			return RunToEnd
+				.runToEnd(Flux.from(connection.createStatement(SLEEP).bind(0, this.query.toMillis() / 1000.0).execute())
+					.flatMap((result) -> result.map((row, meta) -> 1))
+					.then());
 		}
 
 	}

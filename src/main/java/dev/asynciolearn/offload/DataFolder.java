@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 class DataFolder {
 
 	/** A plain file name: no separators, no leading dot, at most 100 characters. */
-	static final String NAME_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]{0,99}";
+	static final String NAME_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$";
 
 	static final String NAME_RULE = "must be a file name in the data folder: 1 to 100 letters, digits, '.', '_' or '-', not starting with '.'";
 

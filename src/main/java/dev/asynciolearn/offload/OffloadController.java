@@ -53,6 +53,8 @@ class OffloadController {
 	}
 
 	@Operation(summary = "await asyncio.to_thread(read_file, name): the blocking read on boundedElastic")
+	@ApiResponse(responseCode = "200", description = "The report of the read")
+	@ApiResponse(responseCode = "404", description = "No file of this name in the data folder")
 	@GetMapping("/file")
 	Mono<Report<FileDigest>> file(@ParameterObject FileRequest request) {
 		return this.service.file(request);
@@ -64,19 +66,17 @@ class OffloadController {
 	 */
 	@Operation(summary = "ANTI-PATTERN: the same blocking read on the event-loop thread")
 	@ApiResponse(responseCode = "200", description = "The report of the read")
-	@ApiResponse(responseCode = "404", description = "No such file in the data folder, found before any blocking",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "404", description = "No such file in the data folder, found before any blocking")
 	@ApiResponse(responseCode = "429",
-			description = "Another anti-pattern call is running: one at a time (Retry-After says when to retry)",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(ref = "#/components/schemas/Problem")))
+			description = "Another anti-pattern call is running: one at a time (Retry-After says when to retry)")
 	@GetMapping("/file-blocking")
 	Mono<Report<FileDigest>> fileBlocking(@ParameterObject BlockingFileRequest request) {
 		return this.service.fileBlocking(request);
 	}
 
 	@Operation(summary = "I/O, the offloaded read, I/O again: the hop to boundedElastic and back")
+	@ApiResponse(responseCode = "200", description = "The report of the three steps")
+	@ApiResponse(responseCode = "404", description = "No file of this name in the data folder")
 	@GetMapping("/mixed")
 	Mono<Report<MixedResult>> mixed(@ParameterObject MixedRequest request) {
 		return this.service.mixed(request);

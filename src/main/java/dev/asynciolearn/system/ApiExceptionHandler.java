@@ -3,9 +3,11 @@ package dev.asynciolearn.system;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
+import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
@@ -49,6 +51,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		MethodParameter parameter = ex.getMethodParameter();
 		if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
+			MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+			String field = (mismatch != null && !mismatch.getPath().isEmpty())
+					? mismatch.getPath().get(0).getPropertyName() : null;
+			if (field != null && mismatch.getTargetType() != null) {
+				return handleException(ApiProblem.badRequest(List.of(new InvalidParameter(field, "The field '" + field
+						+ "' must be " + jsonType(mismatch.getTargetType()) + ", as the API description says."))),
+						exchange);
+			}
 			return handleException(ApiProblem.badRequest(List.of(new InvalidParameter("body",
 					"The request 'body' is missing or is not valid JSON for this endpoint."))), exchange);
 		}
@@ -82,6 +92,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return Mono.error(ex);
 		}
 		return Mono.just(ResponseEntity.internalServerError().body(problem));
+	}
+
+	/**
+	 * What a JSON value for {@code type} looks like, in the learner's words.
+	 */
+	private static String jsonType(Class<?> type) {
+		if (type == long.class || type == int.class || type == Long.class || type == Integer.class) {
+			return "a whole JSON number (no quotes, no fraction, no exponent)";
+		}
+		if (type == String.class) {
+			return "a JSON string, in quotes";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "true or false";
+		}
+		return "a JSON value of type " + type.getSimpleName();
+	}
+
+	private static <T extends Throwable> @Nullable T cause(Throwable error, Class<T> type) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	private static InvalidParameter invalid(FieldError error) {

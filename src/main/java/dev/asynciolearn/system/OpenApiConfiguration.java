@@ -1,12 +1,15 @@
 package dev.asynciolearn.system;
 
 import java.lang.reflect.Method;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 import dev.asynciolearn.timeline.Event;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -16,6 +19,7 @@ import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.api.AbstractOpenApiResource;
 
@@ -31,6 +35,8 @@ import org.springframework.util.ReflectionUtils;
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
+
+	private static final Set<String> STREAMS = Set.of("application/x-ndjson", "text/event-stream");
 
 	/**
 	 * Builds the API description on the main thread at start-up, before the server takes
@@ -48,13 +54,18 @@ class OpenApiConfiguration {
 	}
 
 	/**
-	 * The problems every endpoint may answer, with their {@code application/problem+json}
-	 * body.
+	 * The problems an endpoint may answer, each with its {@code application/problem+json}
+	 * body: those every endpoint shares (a bad parameter or body, a body too large or not
+	 * JSON, an unexpected failure) are added here; those of one endpoint (a missing task,
+	 * a full budget, an unreachable database) are stated on its controller method with
+	 * {@code @ApiResponse}. A {@code 429} or {@code 503} says in {@code Retry-After} when
+	 * to try again.
 	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
 		return (api) -> {
 			Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details; 'parameter' names the input")
+				.addProperty("type", new StringSchema())
 				.addProperty("title", new StringSchema())
 				.addProperty("status", new IntegerSchema())
 				.addProperty("detail", new StringSchema())
@@ -64,21 +75,58 @@ class OpenApiConfiguration {
 						new ArraySchema().items(new ObjectSchema().addProperty("parameter", new StringSchema())
 							.addProperty("detail", new StringSchema())));
 			api.getComponents().addSchemas("Problem", problem);
-			Content content = new Content().addMediaType("application/problem+json",
-					new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
 			api.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
-				if ((operation.getParameters() != null && !operation.getParameters().isEmpty())
-						|| operation.getRequestBody() != null) {
-					operation.getResponses()
-						.putIfAbsent("400",
-								new ApiResponse().description(
-										"A parameter is missing, malformed or out of its range (named in 'parameter')")
-									.content(content));
+				ApiResponses responses = operation.getResponses();
+				boolean body = operation.getRequestBody() != null;
+				if (body || (operation.getParameters() != null && !operation.getParameters().isEmpty())) {
+					responses.putIfAbsent("400",
+							new ApiResponse().description(
+									"A parameter or the body is missing, malformed or out of its range (named in "
+											+ "'parameter')"));
 				}
-				operation.getResponses()
-					.putIfAbsent("500", new ApiResponse().description("Unexpected failure").content(content));
+				if (body) {
+					responses.putIfAbsent("413",
+							new ApiResponse().description("The body is larger than the server reads"));
+					responses.putIfAbsent("415", new ApiResponse().description("The body is not application/json"));
+				}
+				responses.putIfAbsent("406", new ApiResponse()
+					.description("The Accept header asks for a type this endpoint does not answer"));
+				responses.putIfAbsent("500", new ApiResponse().description("Unexpected failure"));
+				responses.forEach((status, response) -> {
+					if (status.startsWith("4") || status.startsWith("5")) {
+						response.setContent(new Content().addMediaType("application/problem+json",
+								new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+					}
+					if (status.equals("429") || status.equals("503")) {
+						response.addHeaderObject("Retry-After", new Header().description("seconds to wait")
+							.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+					}
+				});
 			}));
 		};
+	}
+
+	/**
+	 * A stream is described item by item: an NDJSON line or a Server-Sent Event's data is
+	 * one item, where springdoc would describe the whole stream as one array.
+	 */
+	@Bean
+	OpenApiCustomizer streamItems() {
+		return (api) -> api.getPaths()
+			.values()
+			.forEach((path) -> path.readOperations()
+				.forEach((operation) -> operation.getResponses().values().forEach((response) -> {
+					if (response.getContent() == null) {
+						return;
+					}
+					response.getContent().forEach((type, media) -> {
+						if (STREAMS.contains(type) && media.getSchema() != null
+								&& media.getSchema().getItems() != null) {
+							media.setSchema(media.getSchema().getItems());
+							media.addExtension("x-stream-item", true);
+						}
+					});
+				})));
 	}
 
 	/**
@@ -109,7 +157,7 @@ class OpenApiConfiguration {
 			.description("Python's asyncio, one idea at a time, as Project Reactor endpoints. Every demo answers a "
 					+ "report: the result, the elapsed time and a timeline of what ran when, on which thread. Bad "
 					+ "input answers 400 application/problem+json naming the parameter and its allowed range.")
-			.license(new License().name("Apache-2.0")));
+			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
 	}
 
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -32,6 +34,11 @@ import org.springframework.web.server.ServerWebExchange;
  * parameter, what it allows and what it got.
  */
 final class RequestRecordResolver implements HandlerMethodArgumentResolver {
+
+	private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, short.class, byte.class,
+			Integer.class, Long.class, Short.class, Byte.class);
+
+	private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+");
 
 	private final ConversionService conversions;
 
@@ -65,6 +72,15 @@ final class RequestRecordResolver implements HandlerMethodArgumentResolver {
 		this.validator.getConstraintsForClass(type);
 	}
 
+	/**
+	 * A whole number is written in ASCII decimal digits, as the OpenAPI description's
+	 * {@code integer} means: Spring's conversion alone would also take {@code 0x10},
+	 * {@code +5} and digits of other scripts.
+	 */
+	private static boolean plainIfWhole(String text, Class<?> type) {
+		return !WHOLE_NUMBERS.contains(type) || DECIMAL.matcher(text).matches();
+	}
+
 	Object resolve(Class<?> type, MultiValueMap<String, String> query) {
 		RequestRecord shape = this.records.computeIfAbsent(type, RequestRecord::of);
 		List<InvalidParameter> errors = new ArrayList<>();
@@ -76,7 +92,8 @@ final class RequestRecordResolver implements HandlerMethodArgumentResolver {
 				text = parameter.defaultValue();
 			}
 			try {
-				arguments[i] = (text != null) ? this.conversions.convert(text, parameter.type()) : null;
+				arguments[i] = (text != null && plainIfWhole(text, parameter.type()))
+						? this.conversions.convert(text, parameter.type()) : null;
 			}
 			catch (ConversionException ex) {
 				arguments[i] = null;

@@ -10,6 +10,6 @@ import jakarta.validation.constraints.Pattern;
  * @param name the callback's name, as its log line shows it
  */
 record CallbackRequest(@Parameter(description = "the callback's name, as its log line shows it") @Schema(
-		defaultValue = "callback") @Pattern(regexp = "[A-Za-z0-9_]{1,40}",
+		defaultValue = "callback") @Pattern(regexp = "^[A-Za-z0-9_]{1,40}$",
 				message = "must be 1 to 40 letters, digits or '_'") String name) {
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param result what the task returns, if it does not fail
  */
 record NewTask(
-		@Schema(description = "task.get_name()", example = "slow") @NotNull @Pattern(regexp = "[A-Za-z0-9 _.-]{1,50}",
+		@Schema(description = "task.get_name()", example = "slow") @NotNull @Pattern(regexp = "^[A-Za-z0-9 _.-]{1,50}$",
 				message = "must be 1 to 50 letters, digits, spaces, '.', '_' or '-'") String name,
 		@Schema(description = "how long the task sleeps without blocking",
 				example = "5000") @NotNull @Min(0) @Max(MAX_DURATION_MS) Long durationMs,

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
@@ -52,6 +53,11 @@ class TaskController {
 	}
 
 	@Operation(summary = "asyncio.create_task(work(durationMs), name=name): starts at once, answers its id")
+	@ApiResponse(responseCode = "201", description = "The task, started",
+			headers = @Header(name = "Location", description = "the task's URL, /api/tasks/{id}",
+					schema = @Schema(type = "string")))
+	@ApiResponse(responseCode = "429",
+			description = "Too many of this endpoint's tasks are pending (Retry-After says when to retry)")
 	@PostMapping
 	ResponseEntity<TaskView> create(@Valid @RequestBody NewTask request) {
 		Mono<Object> work = Mono.delay(Duration.ofMillis(request.durationMs()))
@@ -63,13 +69,17 @@ class TaskController {
 	}
 
 	@Operation(summary = "task.get_name(), done(), cancelled(), result(), exception() and the done callbacks' log")
-	@GetMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "The task")
+	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@GetMapping("/{id:[0-9]+}")
 	TaskView get(@PathVariable long id) {
 		return this.registry.get(id).view();
 	}
 
 	@Operation(summary = "task.cancel(): true if it was pending (it is now CANCELLED), false if already finished")
-	@DeleteMapping("/{id}")
+	@ApiResponse(responseCode = "200", description = "Whether it was cancelled, and the task as it is now")
+	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@DeleteMapping("/{id:[0-9]+}")
 	Cancellation cancel(@PathVariable long id) {
 		boolean cancelled = this.registry.cancel(id);
 		return new Cancellation(cancelled, this.registry.get(id).view());
@@ -77,10 +87,9 @@ class TaskController {
 
 	@Operation(summary = "task.add_done_callback(fn): runs when the task finishes, at once if it already has")
 	@ApiResponse(responseCode = "200", description = "The task, with the callbacks' log")
-	@ApiResponse(responseCode = "409", description = "The task has all the done callbacks it may have",
-			content = @Content(mediaType = "application/problem+json",
-					schema = @Schema(ref = "#/components/schemas/Problem")))
-	@PostMapping("/{id}/callbacks")
+	@ApiResponse(responseCode = "409", description = "The task has all the done callbacks it may have")
+	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@PostMapping("/{id:[0-9]+}/callbacks")
 	TaskView addDoneCallback(@PathVariable long id, @ParameterObject CallbackRequest request) {
 		return this.registry.addDoneCallback(id, request.name()).view();
 	}

@@ -60,6 +60,10 @@ class DatabaseControllerTests {
 			/api/db/records?limit=0                  | limit      | between 1 and 1000
 			/api/db/records?limit=1001               | limit      | between 1 and 1000
 			/api/db/records?limit=all                | limit      | an integer between 1 and 1000
+			/api/db/records?limit=0x10               | limit      | an integer between 1 and 1000
+			/api/db/records?limit=+5                 | limit      | an integer between 1 and 1000
+			/api/db/records?limit=１０                | limit      | an integer between 1 and 1000
+			/api/db/records?limit=1e2                | limit      | an integer between 1 and 1000
 			/api/db/connection?failInside=sometimes  | failInside | true or false
 			""")
 	void badQueryParametersAreProblems(String uri, String parameter, String rule) {
@@ -74,6 +78,8 @@ class DatabaseControllerTests {
 			'{}'                      | payload | must not be blank
 			'{"payload": "a\\u0000b"}'  | payload | must not contain NUL characters
 			'{"payload": '            | body    | not valid JSON
+			'{"payload": false}'      | payload | a JSON string, in quotes
+			'{"payload": 12}'         | payload | a JSON string, in quotes
 			'[1, 2]'                  | body    | not valid JSON
 			""")
 	void badBodiesAreProblems(String body, String parameter, String rule) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asynciolearn.postgres.EmbeddedPostgresServer;
+import dev.asynciolearn.system.ApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -44,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 		properties = { "asyncio-learn.offload.data-directory=target/test-data/files",
 				"asyncio-learn.offload.create-samples=false", "asyncio-learn.database.table-creation-delay=0s" })
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(ApiContract.Configuration.class)
 @DirtiesContext
 class DatabaseOutageIntegrationTests {
 

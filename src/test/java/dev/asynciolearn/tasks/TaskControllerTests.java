@@ -54,7 +54,11 @@ class TaskControllerTests {
 			'{"name": "t", "durationMs": -1}'                    | durationMs | between 0 and 300000
 			'{"name": "t", "durationMs": 300001}'                | durationMs | between 0 and 300000
 			'{"name": "t", "durationMs": 10, "failWith": ""}'    | failWith   | 1 to 200 characters
-			'{"name": "t", "durationMs": "soon"}'                | body       | not valid JSON
+			'{"name": "t", "durationMs": "soon"}'                | durationMs | a whole JSON number
+			'{"name": "t", "durationMs": "10"}'                  | durationMs | a whole JSON number
+			'{"name": "t", "durationMs": 1.5}'                   | durationMs | a whole JSON number
+			'{"name": "t", "durationMs": 1e2}'                   | durationMs | a whole JSON number
+			'{"name": "t", "durationMs": 10'                     | body       | not valid JSON
 			""")
 	void badTasksAreProblems(String body, String parameter, String rule) {
 		expectProblem(this.client.post().uri("/api/tasks").contentType(MediaType.APPLICATION_JSON).bodyValue(body),
@@ -64,7 +68,7 @@ class TaskControllerTests {
 
 	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			/api/tasks/abc                   | id     | must be an integer
+			/api/tasks/99999999999999999999  | id     | must be an integer
 			/api/tasks?state=SLEEPING        | state  | must be one of PENDING, DONE, FAILED, CANCELLED
 			/api/tasks/interleave?steps=0    | steps  | between 1 and 100
 			/api/tasks/interleave?steps=101  | steps  | between 1 and 100
@@ -74,6 +78,14 @@ class TaskControllerTests {
 	void badParametersAreProblems(String uri, String parameter, String rule) {
 		expectProblem(this.client.method(uri.contains("callbacks") ? HttpMethod.POST : HttpMethod.GET).uri(uri),
 				HttpStatus.BAD_REQUEST, parameter, rule);
+		verifyNoInteractions(this.registry, this.interleave);
+	}
+
+	@Test
+	void aTaskIdIsDigitsSoTheDemoBesideItIsNoTask() {
+		this.client.get().uri("/api/tasks/abc").exchange().expectStatus().isNotFound().expectBody();
+		this.client.delete().uri("/api/tasks/interleave").exchange().expectStatus().isEqualTo(405).expectBody();
+		this.client.get().uri("/api/tasks/+5").exchange().expectStatus().isNotFound().expectBody();
 		verifyNoInteractions(this.registry, this.interleave);
 	}
 
