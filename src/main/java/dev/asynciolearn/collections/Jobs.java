@@ -129,7 +129,7 @@ final class Jobs {
 			return null;
 		}
 		return InvalidParameter.of("failAt",
-				"must be the index of one of the " + count + " jobs, between 0 and " + (count - 1), failAt);
+				"must be the index of one of the count=" + count + " jobs, between 0 and " + (count - 1), failAt);
 	}
 
 	/**

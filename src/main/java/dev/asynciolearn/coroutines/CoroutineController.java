@@ -5,6 +5,7 @@ import dev.asynciolearn.coroutines.CoroutineService.LazyResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
 
@@ -21,6 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CoroutineController {
 
 	private final CoroutineService service;
+
+	private static final String EXPERIMENT_RUNNING = "Another scale experiment (either endpoint) is running: one at a "
+			+ "time keeps the numbers honest (Retry-After says when to retry)";
 
 	private final ScaleService scale;
 
@@ -43,12 +47,16 @@ class CoroutineController {
 
 	@Operation(
 			summary = "count concurrent waits as Monos: elapsed about one delay, a handful of threads, bytes per wait")
+	@ApiResponse(responseCode = "200", description = "The report of the waits")
+	@ApiResponse(responseCode = "429", description = EXPERIMENT_RUNNING)
 	@GetMapping("/scale")
 	Mono<Report<MonoWaits>> scale(@ParameterObject ScaleRequest request) {
 		return this.scale.monos(request);
 	}
 
 	@Operation(summary = "The same waits as Monos, platform threads and (Java 21+) virtual threads, with the ratios")
+	@ApiResponse(responseCode = "200", description = "The report of the three kinds of waits")
+	@ApiResponse(responseCode = "429", description = EXPERIMENT_RUNNING)
 	@GetMapping("/scale-threads")
 	Mono<Report<ScaleComparison>> scaleThreads(@ParameterObject ScaleThreadsRequest request) {
 		return this.scale.compare(request);

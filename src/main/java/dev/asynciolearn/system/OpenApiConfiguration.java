@@ -107,6 +107,31 @@ class OpenApiConfiguration {
 	}
 
 	/**
+	 * A query parameter with a default may be left out or left empty ({@code ?limit=}):
+	 * either means the default, as {@link RequestRecordResolver} reads it (springdoc
+	 * would call a primitive one required). So may any other optional one; a required one
+	 * left empty is a {@code 400}.
+	 */
+	@Bean
+	OpenApiCustomizer emptyMeansDefault() {
+		return (api) -> api.getPaths()
+			.values()
+			.forEach((path) -> path.readOperations()
+				.stream()
+				.filter((operation) -> operation.getParameters() != null)
+				.flatMap((operation) -> operation.getParameters().stream())
+				.filter((parameter) -> "query".equals(parameter.getIn()))
+				.forEach((parameter) -> {
+					if (parameter.getSchema() != null && parameter.getSchema().getDefault() != null) {
+						parameter.setRequired(false);
+					}
+					if (!Boolean.TRUE.equals(parameter.getRequired())) {
+						parameter.setAllowEmptyValue(true);
+					}
+				}));
+	}
+
+	/**
 	 * A stream is described item by item: an NDJSON line or a Server-Sent Event's data is
 	 * one item, where springdoc would describe the whole stream as one array.
 	 */

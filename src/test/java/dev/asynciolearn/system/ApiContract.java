@@ -135,11 +135,17 @@ public final class ApiContract implements AfterEachCallback {
 
 	private static SimpleRequest request(ClientRequest request) {
 		SimpleRequest.Builder builder = new SimpleRequest.Builder(request.method().name(), request.url().getRawPath());
-		UriComponentsBuilder.fromUri(request.url())
-			.build(true)
-			.getQueryParams()
-			.forEach((name, values) -> builder.withQueryParam(name,
-					values.stream().map((value) -> (value != null) ? decode(value) : "").toList()));
+		UriComponentsBuilder.fromUri(request.url()).build(true).getQueryParams().forEach((name, values) -> {
+			List<String> given = values.stream()
+				.map((value) -> (value != null) ? decode(value) : "")
+				.filter((value) -> !value.isEmpty())
+				.toList();
+			// Empty is the same as left out (the description's allowEmptyValue), which
+			// the validator reads as missing.
+			if (!given.isEmpty()) {
+				builder.withQueryParam(name, given);
+			}
+		});
 		return builder.build();
 	}
 
