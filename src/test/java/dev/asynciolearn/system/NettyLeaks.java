@@ -79,16 +79,6 @@ public final class NettyLeaks implements LauncherSessionListener, AfterEachCallb
 	}
 
 	/**
-	 * Collects the garbage, then answers the leak reports since the last call, and
-	 * forgets them: for a test whose point is that nothing leaks.
-	 * @return Netty's reports
-	 */
-	public static List<String> collectAndDrain() {
-		collectGarbage();
-		return drain();
-	}
-
-	/**
 	 * The leak reports since the last call, and forgets them.
 	 * @return Netty's reports
 	 */
