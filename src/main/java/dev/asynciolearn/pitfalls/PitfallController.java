@@ -1,0 +1,76 @@
+package dev.asynciolearn.pitfalls;
+
+import dev.asynciolearn.pitfalls.BlockInChainService.BlockInChainResult;
+import dev.asynciolearn.pitfalls.CancelCleanupService.CancelCleanupResult;
+import dev.asynciolearn.pitfalls.ContextHopService.ContextHopResult;
+import dev.asynciolearn.pitfalls.EagerLazyService.EagerLazyResult;
+import dev.asynciolearn.pitfalls.SchedulerHopService.SchedulerHopResult;
+import dev.asynciolearn.timeline.Report;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chapter 6: pitfalls, each lab broken and fixed.
+ */
+@RestController
+@RequestMapping("/api/pitfalls")
+@Tag(name = "pitfalls", description = "asyncio habits that break in Reactor, broken and fixed side by side")
+class PitfallController {
+
+	private final BlockInChainService blockInChain;
+
+	private final EagerLazyService eagerLazy;
+
+	private final SchedulerHopService schedulerHop;
+
+	private final CancelCleanupService cancelCleanup;
+
+	private final ContextHopService contextHop;
+
+	PitfallController(BlockInChainService blockInChain, EagerLazyService eagerLazy, SchedulerHopService schedulerHop,
+			CancelCleanupService cancelCleanup, ContextHopService contextHop) {
+		this.blockInChain = blockInChain;
+		this.eagerLazy = eagerLazy;
+		this.schedulerHop = schedulerHop;
+		this.cancelCleanup = cancelCleanup;
+		this.contextHop = contextHop;
+	}
+
+	@Operation(summary = "block() inside the pipeline is refused on a non-blocking thread; flatMap composes instead")
+	@GetMapping("/block-in-chain")
+	Mono<Report<BlockInChainResult>> blockInChain(@ParameterObject LabRequest request) {
+		return this.blockInChain.run(request);
+	}
+
+	@Operation(
+			summary = "Mono.just runs its argument at once; a cold Mono runs again per subscriber (cache() is the Task)")
+	@GetMapping("/eager-lazy")
+	Mono<Report<EagerLazyResult>> eagerLazy(@ParameterObject LabRequest request) {
+		return this.eagerLazy.run(request);
+	}
+
+	@Operation(summary = "publishOn moves what follows it; subscribeOn moves the source: which one offloads a read")
+	@GetMapping("/scheduler-hop")
+	Mono<Report<SchedulerHopResult>> schedulerHop(@ParameterObject LabRequest request) {
+		return this.schedulerHop.run(request);
+	}
+
+	@Operation(summary = "A timeout cancels the work: doOnError does not run for it, doFinally and doOnCancel do")
+	@GetMapping("/cancel-cleanup")
+	Mono<Report<CancelCleanupResult>> cancelCleanup(@ParameterObject LabRequest request) {
+		return this.cancelCleanup.run(request);
+	}
+
+	@Operation(summary = "A ThreadLocal (the MDC) is gone after Mono.delay; the Reactor Context crosses the hop")
+	@GetMapping("/context-hop")
+	Mono<Report<ContextHopResult>> contextHop(@ParameterObject LabRequest request) {
+		return this.contextHop.run(request);
+	}
+
+}
