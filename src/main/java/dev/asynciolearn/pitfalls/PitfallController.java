@@ -1,5 +1,6 @@
 package dev.asynciolearn.pitfalls;
 
+import dev.asynciolearn.pitfalls.BackpressureService.BackpressureResult;
 import dev.asynciolearn.pitfalls.BlockInChainService.BlockInChainResult;
 import dev.asynciolearn.pitfalls.CancelCleanupService.CancelCleanupResult;
 import dev.asynciolearn.pitfalls.ContextHopService.ContextHopResult;
@@ -25,6 +26,8 @@ class PitfallController {
 
 	private final BlockInChainService blockInChain;
 
+	private final BackpressureService backpressure;
+
 	private final EagerLazyService eagerLazy;
 
 	private final SchedulerHopService schedulerHop;
@@ -34,8 +37,9 @@ class PitfallController {
 	private final ContextHopService contextHop;
 
 	PitfallController(BlockInChainService blockInChain, EagerLazyService eagerLazy, SchedulerHopService schedulerHop,
-			CancelCleanupService cancelCleanup, ContextHopService contextHop) {
+			CancelCleanupService cancelCleanup, ContextHopService contextHop, BackpressureService backpressure) {
 		this.blockInChain = blockInChain;
+		this.backpressure = backpressure;
 		this.eagerLazy = eagerLazy;
 		this.schedulerHop = schedulerHop;
 		this.cancelCleanup = cancelCleanup;
@@ -71,6 +75,12 @@ class PitfallController {
 	@GetMapping("/context-hop")
 	Mono<Report<ContextHopResult>> contextHop(@ParameterObject LabRequest request) {
 		return this.contextHop.run(request);
+	}
+
+	@Operation(summary = "A producer that pushes everything fills an unbounded buffer; one that emits on request waits")
+	@GetMapping("/backpressure")
+	Mono<Report<BackpressureResult>> backpressure(@ParameterObject LabRequest request) {
+		return this.backpressure.run(request);
 	}
 
 }

@@ -25,6 +25,9 @@ class PitfallControllerTests {
 	private BlockInChainService blockInChain;
 
 	@MockitoBean
+	private BackpressureService backpressure;
+
+	@MockitoBean
 	private EagerLazyService eagerLazy;
 
 	@MockitoBean
@@ -37,10 +40,12 @@ class PitfallControllerTests {
 	private ContextHopService contextHop;
 
 	@ParameterizedTest
-	@ValueSource(strings = { "block-in-chain", "eager-lazy", "scheduler-hop", "cancel-cleanup", "context-hop" })
+	@ValueSource(strings = { "block-in-chain", "eager-lazy", "scheduler-hop", "cancel-cleanup", "context-hop",
+			"backpressure" })
 	void aVariantIsBrokenOrFixed(String lab) {
 		expectProblem(this.client, "/api/pitfalls/" + lab + "?variant=SOMETIMES", "variant", "BROKEN, FIXED");
-		verifyNoInteractions(this.blockInChain, this.eagerLazy, this.schedulerHop, this.cancelCleanup, this.contextHop);
+		verifyNoInteractions(this.blockInChain, this.eagerLazy, this.schedulerHop, this.cancelCleanup, this.contextHop,
+				this.backpressure);
 	}
 
 	@Test
