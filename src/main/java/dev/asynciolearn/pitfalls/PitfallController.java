@@ -5,6 +5,7 @@ import dev.asynciolearn.pitfalls.BlockInChainService.BlockInChainResult;
 import dev.asynciolearn.pitfalls.CancelCleanupService.CancelCleanupResult;
 import dev.asynciolearn.pitfalls.ContextHopService.ContextHopResult;
 import dev.asynciolearn.pitfalls.EagerLazyService.EagerLazyResult;
+import dev.asynciolearn.pitfalls.ErrorContinueService.ErrorContinueResult;
 import dev.asynciolearn.pitfalls.SchedulerHopService.SchedulerHopResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +29,8 @@ class PitfallController {
 
 	private final BackpressureService backpressure;
 
+	private final ErrorContinueService errorContinue;
+
 	private final EagerLazyService eagerLazy;
 
 	private final SchedulerHopService schedulerHop;
@@ -37,7 +40,9 @@ class PitfallController {
 	private final ContextHopService contextHop;
 
 	PitfallController(BlockInChainService blockInChain, EagerLazyService eagerLazy, SchedulerHopService schedulerHop,
-			CancelCleanupService cancelCleanup, ContextHopService contextHop, BackpressureService backpressure) {
+			CancelCleanupService cancelCleanup, ContextHopService contextHop, BackpressureService backpressure,
+			ErrorContinueService errorContinue) {
+		this.errorContinue = errorContinue;
 		this.blockInChain = blockInChain;
 		this.backpressure = backpressure;
 		this.eagerLazy = eagerLazy;
@@ -81,6 +86,12 @@ class PitfallController {
 	@GetMapping("/backpressure")
 	Mono<Report<BackpressureResult>> backpressure(@ParameterObject LabRequest request) {
 		return this.backpressure.run(request);
+	}
+
+	@Operation(summary = "onErrorContinue drops a failed item before its own onErrorResume can give it a fallback")
+	@GetMapping("/error-continue")
+	Mono<Report<ErrorContinueResult>> errorContinue(@ParameterObject LabRequest request) {
+		return this.errorContinue.run(request);
 	}
 
 }

@@ -28,6 +28,9 @@ class PitfallControllerTests {
 	private BackpressureService backpressure;
 
 	@MockitoBean
+	private ErrorContinueService errorContinue;
+
+	@MockitoBean
 	private EagerLazyService eagerLazy;
 
 	@MockitoBean
@@ -41,11 +44,11 @@ class PitfallControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "block-in-chain", "eager-lazy", "scheduler-hop", "cancel-cleanup", "context-hop",
-			"backpressure" })
+			"backpressure", "error-continue" })
 	void aVariantIsBrokenOrFixed(String lab) {
 		expectProblem(this.client, "/api/pitfalls/" + lab + "?variant=SOMETIMES", "variant", "BROKEN, FIXED");
 		verifyNoInteractions(this.blockInChain, this.eagerLazy, this.schedulerHop, this.cancelCleanup, this.contextHop,
-				this.backpressure);
+				this.backpressure, this.errorContinue);
 	}
 
 	@Test
