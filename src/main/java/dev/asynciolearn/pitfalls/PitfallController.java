@@ -6,6 +6,7 @@ import dev.asynciolearn.pitfalls.CancelCleanupService.CancelCleanupResult;
 import dev.asynciolearn.pitfalls.ContextHopService.ContextHopResult;
 import dev.asynciolearn.pitfalls.EagerLazyService.EagerLazyResult;
 import dev.asynciolearn.pitfalls.ErrorContinueService.ErrorContinueResult;
+import dev.asynciolearn.pitfalls.LostErrorService.LostErrorResult;
 import dev.asynciolearn.pitfalls.SchedulerHopService.SchedulerHopResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,6 +32,8 @@ class PitfallController {
 
 	private final ErrorContinueService errorContinue;
 
+	private final LostErrorService lostError;
+
 	private final EagerLazyService eagerLazy;
 
 	private final SchedulerHopService schedulerHop;
@@ -41,8 +44,9 @@ class PitfallController {
 
 	PitfallController(BlockInChainService blockInChain, EagerLazyService eagerLazy, SchedulerHopService schedulerHop,
 			CancelCleanupService cancelCleanup, ContextHopService contextHop, BackpressureService backpressure,
-			ErrorContinueService errorContinue) {
+			ErrorContinueService errorContinue, LostErrorService lostError) {
 		this.errorContinue = errorContinue;
+		this.lostError = lostError;
 		this.blockInChain = blockInChain;
 		this.backpressure = backpressure;
 		this.eagerLazy = eagerLazy;
@@ -92,6 +96,12 @@ class PitfallController {
 	@GetMapping("/error-continue")
 	Mono<Report<ErrorContinueResult>> errorContinue(@ParameterObject LabRequest request) {
 		return this.errorContinue.run(request);
+	}
+
+	@Operation(summary = "subscribe() with no error handler: the caller hears ok and the error goes to onErrorDropped")
+	@GetMapping("/lost-error")
+	Mono<Report<LostErrorResult>> lostError(@ParameterObject LabRequest request) {
+		return this.lostError.run(request);
 	}
 
 }

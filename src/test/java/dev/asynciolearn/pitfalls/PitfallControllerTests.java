@@ -31,6 +31,9 @@ class PitfallControllerTests {
 	private ErrorContinueService errorContinue;
 
 	@MockitoBean
+	private LostErrorService lostError;
+
+	@MockitoBean
 	private EagerLazyService eagerLazy;
 
 	@MockitoBean
@@ -44,11 +47,11 @@ class PitfallControllerTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "block-in-chain", "eager-lazy", "scheduler-hop", "cancel-cleanup", "context-hop",
-			"backpressure", "error-continue" })
+			"backpressure", "error-continue", "lost-error" })
 	void aVariantIsBrokenOrFixed(String lab) {
 		expectProblem(this.client, "/api/pitfalls/" + lab + "?variant=SOMETIMES", "variant", "BROKEN, FIXED");
 		verifyNoInteractions(this.blockInChain, this.eagerLazy, this.schedulerHop, this.cancelCleanup, this.contextHop,
-				this.backpressure, this.errorContinue);
+				this.backpressure, this.errorContinue, this.lostError);
 	}
 
 	@Test
