@@ -10,6 +10,7 @@ import dev.asynciolearn.pitfalls.LostErrorService.LostErrorResult;
 import dev.asynciolearn.pitfalls.SchedulerHopService.SchedulerHopResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
 import reactor.core.publisher.Mono;
@@ -56,6 +57,9 @@ class PitfallController {
 	}
 
 	@Operation(summary = "block() inside the pipeline is refused on a non-blocking thread; flatMap composes instead")
+	@ApiResponse(responseCode = "200", description = "The report of the lab")
+	@ApiResponse(responseCode = "429",
+			description = "The broken variant is already holding a thread: one run at a time (Retry-After says when)")
 	@GetMapping("/block-in-chain")
 	Mono<Report<BlockInChainResult>> blockInChain(@ParameterObject LabRequest request) {
 		return this.blockInChain.run(request);

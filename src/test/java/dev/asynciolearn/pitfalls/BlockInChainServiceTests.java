@@ -16,16 +16,18 @@ class BlockInChainServiceTests {
 	private final BlockInChainService service = new BlockInChainService();
 
 	@Test
-	void brokenBlockInsideThePipelineIsRefusedWithReactorsOwnMessage() {
+	void brokenBlockInsideThePipelineIsRefusedWithReactorsOwnMessageAndASleepIsCaughtByBlockHound() {
 		BlockInChainResult result = run(Variant.BROKEN);
 		assertThat(result.total()).isNull();
 		assertThat(result.refused())
 			.startsWith("block()/blockFirst()/blockLast() are blocking, which is not supported in thread parallel-");
+		assertThat(result.sleep()).as("BlockHound runs in the tests")
+			.startsWith("BlockHound: Blocking call! java.lang.Thread.sleep");
 	}
 
 	@Test
-	void fixedFlatMapComposesAndTheTotalArrives() {
-		assertThat(run(Variant.FIXED)).isEqualTo(new BlockInChainResult(Variant.FIXED, 42, null));
+	void fixedFlatMapComposesAndMonoDelayWaitsWithoutAThread() {
+		assertThat(run(Variant.FIXED)).isEqualTo(new BlockInChainResult(Variant.FIXED, 42, null, null));
 	}
 
 	private BlockInChainResult run(Variant variant) {
