@@ -6,6 +6,8 @@ import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
+import io.micrometer.context.ContextRegistry;
+import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
@@ -20,8 +22,9 @@ import org.springframework.stereotype.Service;
  * as the MDC a log line reads, belongs to a thread instead: set while the request's
  * synchronous part runs on the event loop, it is not on the {@code parallel} thread that
  * runs the code after {@code Mono.delay}. Reactor's {@link Context} belongs to the
- * subscription, so it crosses every hop; {@code contextWrite} puts a value in,
- * {@code deferContextual} reads it.
+ * subscription, so it crosses every hop: {@code contextWrite} puts the value in, and
+ * context-propagation restores it into the MDC inside {@code handle} (and {@code tap}),
+ * where the code after the hop reads it as before.
  */
 @Service
 class ContextHopService {
@@ -29,12 +32,16 @@ class ContextHopService {
 	static final Concept CONTEXT_HOP = new Concept("Context across a thread hop",
 			"user.set('ada')            # a ContextVar\nawait asyncio.sleep(0.02)\nuser.get()                 # 'ada'",
 			"BROKEN: MDC.put(\"user\", \"ada\"); Mono.delay(d).map((t) -> MDC.get(\"user\"))  // null\n"
-					+ "FIXED:  Mono.deferContextual((ctx) -> Mono.delay(d).map((t) -> ctx.get(\"user\")))\n"
-					+ "            .contextWrite(Context.of(\"user\", \"ada\"))  // 'ada'");
+					+ "FIXED:  Mono.delay(d).handle((t, sink) -> sink.next(MDC.get(\"user\")))  // 'ada', restored\n"
+					+ "            .contextWrite(Context.of(\"user\", \"ada\"))  // the value travels in the Context");
 
 	static final Duration HOP = Duration.ofMillis(20);
 
 	private static final String USER = "user";
+
+	static {
+		ContextRegistry.getInstance().registerThreadLocalAccessor(new UserAccessor());
+	}
 
 	Mono<Report<ContextHopResult>> run(LabRequest request) {
 		return Timeline.mono(CONTEXT_HOP,
@@ -60,13 +67,45 @@ class ContextHopService {
 		});
 	}
 
+	/**
+	 * The value travels in the Reactor Context; in {@code handle}, context-propagation
+	 * puts it back in the MDC for the code inside (and takes it out after), on whichever
+	 * thread that runs.
+	 */
 	private static Mono<ContextHopResult> reactorContext(Timeline timeline) {
 		return Mono.deferContextual((context) -> {
 			Seen before = seen(timeline, "before", context.getOrDefault(USER, null));
 			return Mono.delay(HOP)
-				.map((tick) -> new ContextHopResult(Variant.FIXED, before,
-						seen(timeline, "after", context.getOrDefault(USER, null))));
+				.<ContextHopResult>handle((tick, sink) -> sink
+					.next(new ContextHopResult(Variant.FIXED, before, seen(timeline, "after", MDC.get(USER)))));
 		}).contextWrite(Context.of(USER, "ada"));
+	}
+
+	/**
+	 * The MDC entry {@code user}, under the same key in the Reactor Context.
+	 */
+	static final class UserAccessor implements ThreadLocalAccessor<String> {
+
+		@Override
+		public Object key() {
+			return USER;
+		}
+
+		@Override
+		public @Nullable String getValue() {
+			return MDC.get(USER);
+		}
+
+		@Override
+		public void setValue(String value) {
+			MDC.put(USER, value);
+		}
+
+		@Override
+		public void setValue() {
+			MDC.remove(USER);
+		}
+
 	}
 
 	private static Seen seen(Timeline timeline, String when, @Nullable String user) {
