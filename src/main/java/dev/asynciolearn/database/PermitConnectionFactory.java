@@ -41,8 +41,7 @@ final class PermitConnectionFactory extends DelegatingConnectionFactory {
 			.flatMap(this::connectionFor)
 			// A connection that reaches a caller who has already gone is closed, which
 			// returns its permit.
-			.doOnDiscard(Connection.class, (connection) -> Mono.from(connection.close())
-				.subscribe(null, PermitConnectionFactory::closeFailed));
+			.doOnDiscard(Connection.class, PermitConnectionFactory::closeInBackground);
 	}
 
 	/**
@@ -61,13 +60,17 @@ final class PermitConnectionFactory extends DelegatingConnectionFactory {
 				sink.next(PermitConnection.of(connection, permit));
 			}
 			else {
-				Mono.from(connection.close()).subscribe(null, PermitConnectionFactory::closeFailed);
+				closeInBackground(connection);
 			}
 		}).onErrorResume((ex) -> permit.release().then(Mono.error(ex))).doOnCancel(() -> {
 			if (claimed.compareAndSet(false, true)) {
 				permit.release().subscribe(null, PermitConnectionFactory::closeFailed);
 			}
 		});
+	}
+
+	private static void closeInBackground(Connection connection) {
+		Mono.from(connection.close()).subscribe(null, PermitConnectionFactory::closeFailed);
 	}
 
 	/**

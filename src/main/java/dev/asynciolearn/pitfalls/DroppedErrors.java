@@ -2,6 +2,7 @@ package dev.asynciolearn.pitfalls;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.asynciolearn.system.Causes;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Hooks;
@@ -30,12 +31,11 @@ class DroppedErrors {
 	}
 
 	private static void dropped(Throwable error) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (cause instanceof LostError lost) {
-				logger.info("Lab 8 dropped its error on purpose: " + error);
-				lost.droppedBy(DEFAULT_MESSAGE);
-				return;
-			}
+		LostError lost = Causes.find(error, LostError.class);
+		if (lost != null) {
+			logger.info("Lab 8 dropped its error on purpose: " + error);
+			lost.droppedBy(DEFAULT_MESSAGE);
+			return;
 		}
 		logger.error(DEFAULT_MESSAGE, error);
 	}

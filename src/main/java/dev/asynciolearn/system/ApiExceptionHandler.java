@@ -3,7 +3,6 @@ package dev.asynciolearn.system;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
-import org.jspecify.annotations.Nullable;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -51,7 +50,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
 		MethodParameter parameter = ex.getMethodParameter();
 		if (parameter != null && parameter.hasParameterAnnotation(RequestBody.class)) {
-			MismatchedInputException mismatch = cause(ex, MismatchedInputException.class);
+			MismatchedInputException mismatch = Causes.find(ex, MismatchedInputException.class);
 			String field = (mismatch != null && !mismatch.getPath().isEmpty())
 					? mismatch.getPath().get(0).getPropertyName() : null;
 			if (field != null && mismatch.getTargetType() != null) {
@@ -108,15 +107,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 			return "true or false";
 		}
 		return "a JSON value of type " + type.getSimpleName();
-	}
-
-	private static <T extends Throwable> @Nullable T cause(Throwable error, Class<T> type) {
-		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-			if (type.isInstance(cause)) {
-				return type.cast(cause);
-			}
-		}
-		return null;
 	}
 
 	private static InvalidParameter invalid(FieldError error) {
