@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 import dev.asynciolearn.IntegrationTest;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import reactor.core.publisher.Mono;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,25 +28,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every query parameter of every operation in the API description, at its edges: the
- * minimum and maximum (taken), one past each, a word where a number belongs, a fraction
- * where a whole number belongs, a value outside an enumeration, a character outside a
- * pattern, empty. A value outside what the description allows answers exactly {@code 400}
- * naming the parameter; a value inside it is taken, or refused only by a rule that
- * combines it with another parameter (and the problem says which). Every answer is also
- * held to the description by {@link ApiContract}. The other parameters keep their
- * defaults; a required one gets a value that works.
+ * minimum (taken), one past the minimum and the maximum, a word where a number belongs, a
+ * value outside an enumeration, a character outside a pattern, empty. A value outside
+ * what the description allows answers exactly {@code 400} naming the parameter; a value
+ * inside it is taken, or refused only by a rule that combines it with another parameter
+ * (and the problem says which). Every answer is also held to the description by
+ * {@link ApiContract}. The other parameters keep their defaults; a required one gets a
+ * value that works.
  */
 @IntegrationTest
 class ApiEdgesIntegrationTests {
 
 	/** Values that work for the required parameters that are not under test. */
 	private static final Map<String, String> WORKING = Map.of("name", "1KiB.bin");
-
-	/**
-	 * A value inside the description may start long work: a refusal comes at once, so an
-	 * answer that takes longer than this means the work started, and the test hangs up.
-	 */
-	private static final Duration TAKEN_AFTER = Duration.ofMillis(100);
 
 	@Autowired
 	private WebTestClient client;
@@ -67,7 +62,7 @@ class ApiEdgesIntegrationTests {
 			.returnResult()
 			.getResponseBody());
 		long task = createTask();
-		List<DynamicTest> tests = new ArrayList<>();
+		List<Case> cases = new ArrayList<>();
 		api.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
 			HttpMethod method = HttpMethod.valueOf(operation.getKey().toUpperCase());
 			String concretePath = path.getKey().replace("{id}", String.valueOf(task));
@@ -80,14 +75,6 @@ class ApiEdgesIntegrationTests {
 			for (JsonNode parameter : parameters) {
 				String name = parameter.get("name").asString();
 				for (Edge edge : edges(parameter)) {
-					if (edge.allowed() && streams(operation.getValue())) {
-						// Hanging up on a running stream can leak the item being written
-						// (a
-						// race in the framework's streaming writer); the invalid values
-						// still
-						// are checked, and the streams' own tests read them whole.
-						continue;
-					}
 					Map<String, String> query = new LinkedHashMap<>();
 					parameters.stream()
 						.filter((other) -> other.path("required").asBoolean() && !other.equals(parameter))
@@ -100,53 +87,60 @@ class ApiEdgesIntegrationTests {
 						.map((other) -> other.get("name").asString())
 						.filter((other) -> !other.equals(name))
 						.toList();
-					String target = uri.build().toUriString();
-					String display = method + " " + target + " -> " + (edge.allowed() ? "taken" : "400 naming " + name);
-					tests.add(DynamicTest.dynamicTest(display,
-							() -> check(method, target, name, edge.allowed(), others)));
+					cases.add(new Case(method, uri.build().toUriString(), name, edge.allowed(), others));
 				}
 			}
 		}));
-		return tests.stream();
+		Map<Case, Answer> answers = taken(cases);
+		return cases.stream()
+			.map((edge) -> DynamicTest.dynamicTest(
+					edge.method() + " " + edge.uri() + " -> "
+							+ (edge.allowed() ? "taken" : "400 naming " + edge.name()),
+					() -> check(edge, answers.get(edge))));
 	}
 
-	private void check(HttpMethod method, String uri, String parameter, boolean allowed, List<String> others) {
-		if (!allowed) {
-			ProblemAssertions.expectProblem(this.client.method(method).uri(uri), HttpStatus.BAD_REQUEST, parameter, "");
-			return;
-		}
-		// A plain client, which hangs up cleanly when the work outlasts the wait, with
-		// the
-		// contract's filter too.
+	/**
+	 * The answers to the values inside the description, all asked for at once and each
+	 * waited for to its end: hanging up while the server writes an answer can leak its
+	 * buffer (a framework race, see the README), which NettyLeaks would report.
+	 */
+	private Map<Case, Answer> taken(List<Case> cases) {
 		WebClient web = WebClient.builder()
 			.baseUrl("http://localhost:" + this.port)
 			.filter(ApiContract.filter())
 			.build();
-		Answer answer = web.method(method)
-			.uri(uri)
-			.exchangeToMono((response) -> response.bodyToMono(String.class)
-				.defaultIfEmpty("")
-				.map((body) -> new Answer(response.statusCode().value(), body)))
-			.timeout(TAKEN_AFTER, Mono.empty())
-			.block(Duration.ofSeconds(30));
-		if (answer != null && answer.status() == 400) {
-			assertThat(others).as("%s refused a value inside its range: %s", uri, answer.body()).isNotEmpty();
+		return Flux.fromIterable(cases)
+			.filter(Case::allowed)
+			.flatMap((edge) -> web.method(edge.method())
+				.uri(edge.uri())
+				.exchangeToMono((response) -> response.bodyToMono(String.class)
+					.defaultIfEmpty("")
+					.map((body) -> new Answer(response.statusCode().value(), body)))
+				.map((answer) -> Map.entry(edge, answer)), 8)
+			.collectMap(Map.Entry::getKey, Map.Entry::getValue)
+			.block(Duration.ofSeconds(90));
+	}
+
+	private void check(Case edge, @Nullable Answer answer) {
+		if (!edge.allowed()) {
+			ProblemAssertions.expectProblem(this.client.method(edge.method()).uri(edge.uri()), HttpStatus.BAD_REQUEST,
+					edge.name(), "");
+			return;
+		}
+		assertThat(answer).as("the answer to %s", edge.uri()).isNotNull();
+		if (answer.status() == 400) {
+			assertThat(edge.others()).as("%s refused a value inside its range: %s", edge.uri(), answer.body())
+				.isNotEmpty();
 			assertThat(this.json.readTree(answer.body()).path("detail").asString())
 				.as("a value inside its own range is refused only by a rule across parameters, which names another")
-				.containsAnyOf(others.toArray(String[]::new));
+				.containsAnyOf(edge.others().toArray(String[]::new));
 		}
 	}
 
-	private record Answer(int status, String body) {
+	private record Case(HttpMethod method, String uri, String name, boolean allowed, List<String> others) {
 	}
 
-	private static boolean streams(JsonNode operation) {
-		return operation.path("responses")
-			.path("200")
-			.path("content")
-			.properties()
-			.stream()
-			.anyMatch((media) -> media.getValue().path("x-stream-item").asBoolean());
+	private record Answer(int status, String body) {
 	}
 
 	private long createTask() {
@@ -180,9 +174,10 @@ class ApiEdgesIntegrationTests {
 					edges.add(new Edge(String.valueOf(min - 1), false));
 				}
 				if (schema.has("maximum")) {
-					long max = schema.get("maximum").asLong();
-					edges.add(new Edge(String.valueOf(max), true));
-					edges.add(new Edge(String.valueOf(max + 1), false));
+					// The maximum itself is not sent: it may start work of up to a
+					// minute,
+					// which this pass waits for to the end.
+					edges.add(new Edge(String.valueOf(schema.get("maximum").asLong() + 1), false));
 				}
 				edges.add(new Edge("x", false));
 			}
