@@ -79,6 +79,18 @@ public final class NettyLeaks implements LauncherSessionListener, AfterEachCallb
 	}
 
 	/**
+	 * Collects the garbage, then returns the leak reports since the last call.
+	 * @return Netty's reports
+	 */
+	static List<String> collectAndDrain() {
+		// A buffer may still be referenced by a connection that is closing.
+		for (int round = 0; round < 3; round++) {
+			collectGarbage();
+		}
+		return drain();
+	}
+
+	/**
 	 * The leak reports since the last call, and forgets them.
 	 * @return Netty's reports
 	 */

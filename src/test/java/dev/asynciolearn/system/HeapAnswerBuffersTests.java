@@ -1,0 +1,59 @@
+package dev.asynciolearn.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.netty.buffer.PooledByteBufAllocator;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An answer's buffer that the framework drops without releasing it is collected like any
+ * object, where one from the connection's pool would be lost to it.
+ */
+class HeapAnswerBuffersTests {
+
+	private static final DataBufferFactory POOLED = new NettyDataBufferFactory(PooledByteBufAllocator.DEFAULT);
+
+	@Test
+	void anAnswerBufferDroppedWithoutReleaseIsNoLeak() {
+		dropOne(answerBuffers(new HeapAnswerBuffers()));
+		assertThat(NettyLeaks.collectAndDrain()).isEmpty();
+	}
+
+	@Test
+	void withoutItTheSameDropIsALeak() {
+		dropOne(answerBuffers((handler) -> handler));
+		await().atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> !NettyLeaks.collectAndDrain().isEmpty());
+	}
+
+	/**
+	 * The factory a handler behind the decorator encodes its answer with, on a connection
+	 * whose own factory is Netty's pool.
+	 */
+	private static DataBufferFactory answerBuffers(HttpHandlerDecoratorFactory decorator) {
+		AtomicReference<DataBufferFactory> seen = new AtomicReference<>();
+		decorator.apply((request, response) -> {
+			seen.set(response.bufferFactory());
+			return Mono.empty();
+		}).handle(MockServerHttpRequest.get("/").build(), new MockServerHttpResponse(POOLED)).block();
+		return seen.get();
+	}
+
+	private static void dropOne(DataBufferFactory factory) {
+		factory.allocateBuffer(64).write("{\"answer\":42}", StandardCharsets.UTF_8);
+	}
+
+}
