@@ -1,5 +1,5 @@
 # Multi-stage build with the Maven wrapper; the runtime image holds only a JRE and the jar.
-FROM eclipse-temurin:17-jdk AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /workspace
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -7,7 +7,7 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src src
 RUN ./mvnw -B -q package -DskipTests && cp target/asyncio-learn-*.jar app.jar
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN useradd --system --create-home --home-dir /app app && mkdir -p /app/data && chown app /app/data
 WORKDIR /app
 COPY --from=build /workspace/app.jar app.jar

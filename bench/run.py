@@ -31,6 +31,16 @@ BENCH = ROOT / "bench"
 RESULTS = BENCH / "results"
 PYTHON = "/usr/bin/python3"
 JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
+
+
+def java_21_or_later():
+    """The service needs Java 21+: the default java if it is one, else the Temurin 25 beside it."""
+    version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
+    feature = int(version.split('"')[1].split(".")[0]) if '"' in version else 0
+    return "java" if feature >= 21 or not (JDK25 / "bin/java").exists() else str(JDK25 / "bin/java")
+
+
+JAVA = java_21_or_later()
 TICKS = os.sysconf("SC_CLK_TCK")
 STARTED = []
 
@@ -202,7 +212,7 @@ def in_background(function, *args):
 # --- peers -----------------------------------------------------------------------------------------------------------
 
 def peers(workdir, args):
-    java = ["java"]
+    java = [JAVA]
     service_jar = next((ROOT / "target").glob("asyncio-learn-*.jar"))
     service = Server("service", java + ["-jar", str(service_jar), "--server.port=18080",
                                         "--asyncio-learn.database.table-creation-delay=0s",
@@ -415,7 +425,7 @@ def startup_and_memory(service, args, results):
 # --- report ----------------------------------------------------------------------------------------------------------
 
 def machine():
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    java = subprocess.run([JAVA, "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     return {"date": time.strftime("%Y-%m-%d %H:%M"), "cpus": os.cpu_count(), "kernel": platform.release(),
             "java": java, "ulimitNofile": resource.getrlimit(resource.RLIMIT_NOFILE)[0],
             "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split("\n")[0]}

@@ -143,7 +143,7 @@ def main():
         jar = next((bench.ROOT / "target").glob("asyncio-learn-*.jar"))
     (bench.RESULTS / "raw").mkdir(parents=True, exist_ok=True)
     workdir = tempfile.mkdtemp(prefix="asyncio-learn-soak-")
-    server = bench.Server("soak", ["java", "-jar", str(jar), "--server.port=18090",
+    server = bench.Server("soak", [bench.JAVA, "-jar", str(jar), "--server.port=18090",
                                    "--asyncio-learn.database.table-creation-delay=0s",
                                    "--logging.level.dev.asynciolearn.requests=warn",
                                    f"--asyncio-learn.embedded-postgres.data-directory={workdir}/postgres",

@@ -54,7 +54,7 @@ class CoroutineController {
 		return this.scale.monos(request);
 	}
 
-	@Operation(summary = "The same waits as Monos, platform threads and (Java 21+) virtual threads, with the ratios")
+	@Operation(summary = "The same waits as Monos, platform threads and virtual threads, with the ratios")
 	@ApiResponse(responseCode = "200", description = "The report of the three kinds of waits")
 	@ApiResponse(responseCode = "429", description = EXPERIMENT_RUNNING)
 	@GetMapping("/scale-threads")

@@ -1,6 +1,5 @@
 package dev.asynciolearn.coroutines;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -8,24 +7,19 @@ import org.jspecify.annotations.Nullable;
  *
  * @param monos as Monos
  * @param platformThreads as platform threads
- * @param virtualThreads as virtual threads, on Java 21+
- * @param virtualThreadsMissing why there are none, before Java 21
+ * @param virtualThreads as virtual threads
  * @param ratios platform thread against Mono
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record ScaleComparison(MonoWaits monos, ThreadWaits platformThreads, @Nullable ThreadWaits virtualThreads,
-		@Nullable String virtualThreadsMissing, Ratios ratios) {
+record ScaleComparison(MonoWaits monos, ThreadWaits platformThreads, ThreadWaits virtualThreads, Ratios ratios) {
 
-	static ScaleComparison of(MonoWaits monos, ThreadWaits platform, @Nullable ThreadWaits virtual) {
+	static ScaleComparison of(MonoWaits monos, ThreadWaits platform, ThreadWaits virtual) {
 		Long monoBytes = monos.allocatedBytesPerWait();
 		Long threadBytes = platform.residentMemoryPerThreadBytes();
 		Ratios ratios = new Ratios(
 				round(platform.startNanosPerThread() / (double) Math.max(1, monos.startNanosPerWait())),
 				(monoBytes != null && threadBytes != null && monoBytes > 0) ? round(threadBytes / (double) monoBytes)
 						: null);
-		return new ScaleComparison(monos, platform, virtual,
-				(virtual != null) ? null : "virtual threads need Java 21+; this JVM is " + Runtime.version().feature(),
-				ratios);
+		return new ScaleComparison(monos, platform, virtual, ratios);
 	}
 
 	static double round(double value) {

@@ -5,7 +5,6 @@ import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -26,8 +25,8 @@ import org.springframework.stereotype.Service;
 /**
  * Chapter 1's claim, measured: "a coroutine is far lighter than a thread; one thread runs
  * many coroutines; launching 1000 threads is far more expensive". Many concurrent waits
- * as {@code Mono}s (the coroutines here) against one platform thread per wait, and, on
- * Java 21+, one virtual thread per wait (the JVM's other answer to the same problem).
+ * as {@code Mono}s (the coroutines here) against one platform thread per wait, and one
+ * virtual thread per wait (the JVM's other answer to the same problem).
  * <p>
  * The difference that matters: a waiting {@code Mono} is a scheduled timer task and a few
  * small objects, with no stack of its own; it is closer to a callback than to Python's
@@ -54,8 +53,8 @@ class ScaleService {
 	}
 
 	/**
-	 * The same waits as Monos, as platform threads, and (Java 21+) as virtual threads,
-	 * with the ratios.
+	 * The same waits as Monos, as platform threads, and as virtual threads, with the
+	 * ratios.
 	 */
 	Mono<Report<ScaleComparison>> compare(ScaleThreadsRequest request) {
 		int count = request.count();
@@ -63,10 +62,8 @@ class ScaleService {
 		return exclusively(Timeline.mono(SCALE,
 				(timeline) -> measureMonos(timeline, count, delay)
 					.flatMap((monos) -> measureThreads(timeline, count, delay, ThreadKind.PLATFORM)
-						.flatMap((platform) -> (ThreadKind.VIRTUAL.available()
-								? measureThreads(timeline, count, delay, ThreadKind.VIRTUAL).map(Optional::of)
-								: Mono.just(Optional.<ThreadWaits>empty()))
-							.map((virtual) -> ScaleComparison.of(monos, platform, virtual.orElse(null)))))));
+						.flatMap((platform) -> measureThreads(timeline, count, delay, ThreadKind.VIRTUAL)
+							.map((virtual) -> ScaleComparison.of(monos, platform, virtual))))));
 	}
 
 	private Mono<MonoWaits> measureMonos(Timeline timeline, int count, Duration delay) {

@@ -14,25 +14,19 @@ class ScaleComparisonTests {
 
 	@Test
 	void theRatiosAreThreadOverMono() {
-		ScaleComparison comparison = ScaleComparison.of(monos(1_000L), threads(40_000L), null);
+		ScaleComparison comparison = ScaleComparison.of(monos(1_000L), threads(40_000L), threads(2_000L));
 		assertThat(comparison.ratios().threadStartCostVsMono()).isEqualTo(50.0);
 		assertThat(comparison.ratios().threadMemoryVsMono()).isEqualTo(40.0);
 	}
 
 	@Test
 	void theMemoryRatioIsLeftOutWhenEitherSideIsUnknownOrZero() {
-		assertThat(ScaleComparison.of(monos(null), threads(40_000L), null).ratios().threadMemoryVsMono()).isNull();
-		assertThat(ScaleComparison.of(monos(1_000L), threads(null), null).ratios().threadMemoryVsMono()).isNull();
-		assertThat(ScaleComparison.of(monos(0L), threads(40_000L), null).ratios().threadMemoryVsMono()).isNull();
-	}
-
-	@Test
-	void withoutVirtualThreadsItSaysWhy() {
-		ScaleComparison without = ScaleComparison.of(monos(1_000L), threads(40_000L), null);
-		assertThat(without.virtualThreads()).isNull();
-		assertThat(without.virtualThreadsMissing()).contains("Java 21+");
-		ScaleComparison with = ScaleComparison.of(monos(1_000L), threads(40_000L), threads(2_000L));
-		assertThat(with.virtualThreadsMissing()).isNull();
+		assertThat(ScaleComparison.of(monos(null), threads(40_000L), threads(2_000L)).ratios().threadMemoryVsMono())
+			.isNull();
+		assertThat(ScaleComparison.of(monos(1_000L), threads(null), threads(2_000L)).ratios().threadMemoryVsMono())
+			.isNull();
+		assertThat(ScaleComparison.of(monos(0L), threads(40_000L), threads(2_000L)).ratios().threadMemoryVsMono())
+			.isNull();
 	}
 
 	private static MonoWaits monos(Long allocatedBytesPerWait) {

@@ -58,15 +58,7 @@ class ScaleServiceTests {
 			}
 			assertThat(steps(report)).contains(step("monos", START, 100), step("monos", DONE),
 					step("platform-threads", START, 100), step("platform-threads", DONE));
-			if (ThreadKind.VIRTUAL.available()) {
-				assertThat(result.virtualThreads()).isNotNull();
-				assertThat(result.virtualThreads().count()).isEqualTo(100);
-				assertThat(result.virtualThreadsMissing()).isNull();
-			}
-			else {
-				assertThat(result.virtualThreads()).isNull();
-				assertThat(result.virtualThreadsMissing()).contains("Java 21+");
-			}
+			assertThat(result.virtualThreads().count()).isEqualTo(100);
 		}).expectComplete().verify(Duration.ofSeconds(20));
 	}
 
