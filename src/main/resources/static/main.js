@@ -1,6 +1,7 @@
 // The explorer: the concept catalog for the chapters, the code and what to look for, the OpenAPI description for each
 // endpoint's parameters and the timeline's vocabulary, the asyncio run of each example, and the Reactor run drawn
-// beneath it on the same time axis. This module wires them: the navigation, the selected concept (also in the URL's
+// beneath it on the same time axis, with the virtual-thread twin's run under both where the concept has one. This
+// module wires them: the navigation, the selected concept (also in the URL's
 // hash) and the run in flight.
 import { fieldsOf, load, operationOf } from "./api.js";
 import { createChosen, offeredValues } from "./choices.js";
@@ -13,8 +14,11 @@ const $ = (id) => document.getElementById(id);
 /** Loaded once at start-up: chapters, concepts, api (OpenAPI), waiting (the waiting events). */
 let described = null;
 
-/** The concept shown, and how to stop its run in flight (a fetch's AbortController or an EventSource). */
-const run = { concept: null, abort: null, source: null };
+/**
+ * The concept shown, how to stop its run in flight (a fetch's AbortController or an EventSource), the Reactor run
+ * drawn ({events, elapsedMs, dropped}) and the virtual-thread twin's report, if any.
+ */
+const run = { concept: null, abort: null, source: null, reactor: null, twin: null };
 
 async function init() {
 	described = await load();
@@ -81,6 +85,8 @@ async function select(id) {
 	$("concept-endpoint").textContent = concept.method + " " + concept.path + (summary ? " — " + summary : "");
 	$("code-asyncio").textContent = concept.asyncio;
 	$("code-reactor").textContent = concept.reactor;
+	$("code-vthreads-figure").hidden = !concept.vthreads;
+	$("code-vthreads").textContent = concept.vthreads ? concept.vthreads.java : "";
 	$("concept-look").textContent = concept.look || "";
 	clearResult();
 	$("main").focus({ preventScroll: true });
@@ -103,6 +109,11 @@ function clearResult() {
 	$("problem").hidden = true;
 	$("timeline").replaceChildren();
 	$("legend").replaceChildren();
+	run.reactor = null;
+	run.twin = null;
+	$("vthreads-run").hidden = true;
+	$("vthreads-raw-details").hidden = true;
+	$("vthreads-raw").textContent = "";
 	drawAsyncio(traceOf(run.concept), described);
 	$("result").textContent = "";
 	$("raw").textContent = "";
@@ -154,7 +165,15 @@ async function start() {
 		else {
 			$("result").textContent = $("raw").textContent = text;
 		}
-		$("status").textContent = "Done: HTTP " + response.status + " in " + took();
+		const reactorTook = took();
+		if (concept.vthreads && run.reactor) {
+			$("status").textContent = "Running the virtual-thread twin …";
+			const twin = await runTwin(concept, url, init);
+			$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook + "; virtual threads: "
+				+ (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
+			return;
+		}
+		$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook;
 	}
 	catch (error) {
 		if (error.name !== "AbortError") {
@@ -163,13 +182,29 @@ async function start() {
 	}
 }
 
+/** The same query on the concept's virtual-thread twin, run after the Reactor one (never beside it, to time both fairly). */
+async function runTwin(concept, url, init) {
+	const path = concept.vthreads.path;
+	const response = await fetch(url.replace(concept.path, path), { ...init,
+		headers: { ...(init.headers || {}), Accept: "application/json" }, signal: run.abort.signal });
+	if (!response.ok) {
+		return null;
+	}
+	run.twin = { ...(await response.json()), path };
+	$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
+	$("vthreads-raw-details").hidden = false;
+	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
+	return run.twin;
+}
+
 function traceOf(concept) {
 	return concept && described.traces[concept.id];
 }
 
-/** The Reactor run, and the asyncio one above it, on one time axis. */
+/** The Reactor run, the asyncio one above it and the twin's beneath, on one time axis. */
 function drawTimeline(events, elapsedMs, dropped) {
-	drawRuns(traceOf(run.concept), { events, elapsedMs, dropped }, described);
+	run.reactor = { events, elapsedMs, dropped };
+	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
 }
 
 function showJson(json) {

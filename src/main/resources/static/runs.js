@@ -1,5 +1,6 @@
-// The two runs of a concept: the asyncio example's own run (asyncio-traces.json), drawn above the Reactor run that
-// the page has just made, both on one time axis so that order, overlap and elapsed time can be compared.
+// The runs of a concept: the asyncio example's own run (asyncio-traces.json), drawn above the Reactor run that the page
+// has just made, and the virtual-thread twin's run beneath, all on one time axis so that order, overlap and elapsed
+// time can be compared.
 import { draw, endOf } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
@@ -21,9 +22,19 @@ export function drawAsyncio(trace, { python, waiting }, end = 0) {
 		{ end: Math.max(end, endOf(trace.timeline, trace.elapsedMs)), dropped: 0, waiting });
 }
 
-/** The Reactor run ({events, elapsedMs, dropped}) and the asyncio one above it, on one time axis. */
-export function drawRuns(trace, { events, elapsedMs, dropped }, described) {
-	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0);
+/**
+ * The Reactor run ({events, elapsedMs, dropped}), the asyncio one above it and the virtual-thread twin's beneath it,
+ * if any, on one time axis.
+ */
+export function drawRuns(trace, { events, elapsedMs, dropped }, described, twin = null) {
+	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0,
+		twin ? endOf(twin.timeline, twin.elapsedMs) : 0);
 	drawAsyncio(trace, described, end);
 	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
+	$("vthreads-run").hidden = !twin;
+	if (!twin) return;
+	$("vthreads-caption").textContent = "GET " + twin.path + ": " + Math.round(twin.elapsedMs) + " ms, result "
+		+ JSON.stringify(twin.result);
+	draw({ timeline: $("vthreads-timeline"), legend: $("vthreads-legend") }, twin.timeline,
+		{ end, dropped: twin.droppedEvents, waiting: described.waiting });
 }

@@ -1,7 +1,9 @@
 // The timeline: one SVG row per task, a bar from each event to the task's next one, coloured by the thread family
 // that ran it, solid while the task holds a thread and faint (dashed) while it waits; a tick at each event, its
 // detail written beside it where there is room; and the legend of the colours shown. The Reactor run and the asyncio
-// run are drawn by the same code on the same time axis.
+// run are drawn by the same code on the same time axis, and so is the run of the virtual-thread twin, whose events name
+// the carrier each virtual thread was on: a virtual thread holds its carrier only while it runs, never while it sleeps
+// or waits, so those bars are faint.
 
 const FAMILIES = [
 	{ name: "event loop", test: /-http-/, color: "var(--loop)" },
@@ -14,6 +16,9 @@ const FAMILIES = [
 	{ name: "other", test: /.*/, color: "var(--other)" },
 ];
 
+/** Every event on a virtual thread names its carrier; the virtual thread's own name is the demo's choice. */
+const VIRTUAL = { name: "virtual thread (on a carrier)", color: "var(--virtual)" };
+
 /** The families whose threads a task holds from one event to its next on the same thread: blocking work. */
 const HOLDING = new Set(["event loop", "boundedElastic (blocking work)", "to_thread worker"]);
 
@@ -23,8 +28,8 @@ const LABEL = 170;
 
 const RIGHT = 48;
 
-function family(thread) {
-	return FAMILIES.find((f) => f.test.test(thread || ""));
+function family(event) {
+	return event.carrier ? VIRTUAL : FAMILIES.find((f) => f.test.test(event.thread || ""));
 }
 
 /**
@@ -37,7 +42,7 @@ function holdsThread(event, next, waiting) {
 	if (!next || waiting.has(event.event) || event.thread !== next.thread) {
 		return false;
 	}
-	return HOLDING.has(family(event.thread).name) || next.atMs - event.atMs < 1;
+	return HOLDING.has(family(event).name) || next.atMs - event.atMs < 1;
 }
 
 function svg(name, attributes, text) {
@@ -86,7 +91,7 @@ export function draw({ timeline, legend }, events, { end, dropped, waiting }) {
 			const next = list[i + 1];
 			const from = x(event.atMs);
 			const to = next ? x(next.atMs) : from;
-			const fam = family(event.thread);
+			const fam = family(event);
 			families.add(fam);
 			const faint = !holdsThread(event, next, waiting);
 			const hasDetail = event.detail !== undefined && event.detail !== null;
@@ -95,7 +100,8 @@ export function draw({ timeline, legend }, events, { end, dropped, waiting }) {
 				"fill-opacity": faint ? 0.3 : 0.9, "data-thread": event.thread, "data-event": event.event,
 				...(hasDetail ? { "data-detail": event.detail } : {}), "data-at": event.atMs });
 			bar.appendChild(svg("title", {}, task + ": " + event.event + (hasDetail ? " " + event.detail : "")
-				+ " at " + event.atMs + " ms on " + event.thread + (faint ? " (waiting)" : "")));
+				+ " at " + event.atMs + " ms on " + event.thread + (event.carrier ? " via " + event.carrier : "")
+				+ (faint ? " (waiting)" : "")));
 			group.appendChild(bar);
 			group.appendChild(svg("line", { class: "tick", x1: from, x2: from, y1: y + 1, y2: y + row - 3,
 				stroke: fam.color }));
@@ -109,7 +115,10 @@ export function draw({ timeline, legend }, events, { end, dropped, waiting }) {
 	root.appendChild(axis(shown.length * row + 8, width, end, x));
 	timeline.replaceChildren(root);
 	legend.replaceChildren();
-	for (const fam of FAMILIES.filter((f) => families.has(f))) {
+	const carriers = new Set(events.filter((e) => e.carrier).map((e) => e.carrier));
+	VIRTUAL.name = "virtual threads (" + new Set(events.filter((e) => e.carrier).map((e) => e.thread)).size
+		+ " threads on " + carriers.size + " carriers)";
+	for (const fam of [VIRTUAL, ...FAMILIES].filter((f) => families.has(f))) {
 		const item = document.createElement("span");
 		item.style.setProperty("--c", fam.color);
 		item.textContent = fam.name;

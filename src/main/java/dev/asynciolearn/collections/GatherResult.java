@@ -22,7 +22,7 @@ sealed interface GatherResult {
 	 * concurrency
 	 */
 	record Gathered(List<Object> results, List<Integer> completionOrder, long longestJobMs,
-			long sumOfJobsMs) implements GatherResult {
+			long sumOfJobsMs) implements GatherResult, ThreadGatherResult {
 	}
 
 	/**
@@ -55,7 +55,7 @@ sealed interface GatherResult {
 	 * @param othersFinishAnyway how each job ended once all had
 	 */
 	record GatherRaised(String raised, double raisedAtMs, List<Boolean> othersCancelledOnError,
-			List<Object> othersFinishAnyway) {
+			List<Object> othersFinishAnyway) implements ThreadGatherResult {
 	}
 
 }

@@ -55,11 +55,21 @@ final class Jobs {
 	Jobs(Timeline timeline, String prefix, int count, long delayMs, @Nullable Integer failAt) {
 		this.timeline = timeline;
 		this.prefix = prefix;
-		this.delays = IntStream.range(0, count)
-			.mapToObj((i) -> Duration.ofMillis((i == 0) ? delayMs : delayMs * i / count))
-			.toList();
+		this.delays = delays(count, delayMs);
 		this.failAt = failAt;
 		this.endings = new AtomicReferenceArray<>(count);
+	}
+
+	/**
+	 * Each job's delay: job 0 the longest, then the others in index order.
+	 * @param count how many jobs
+	 * @param delayMs the longest delay
+	 * @return the delays, in submission order
+	 */
+	static List<Duration> delays(int count, long delayMs) {
+		return IntStream.range(0, count)
+			.mapToObj((i) -> Duration.ofMillis((i == 0) ? delayMs : delayMs * i / count))
+			.toList();
 	}
 
 	/**

@@ -1,8 +1,11 @@
 package dev.asynciolearn.system;
 
+import dev.asynciolearn.timeline.VirtualThreadDemo;
 import io.micrometer.common.KeyValues;
 import io.micrometer.context.ContextRegistry;
 import io.micrometer.context.ThreadLocalAccessor;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.MDC;
 
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
@@ -35,6 +38,17 @@ class ObservabilityConfiguration {
 	@Bean
 	ServerRequestObservationConvention serverRequestObservationConvention(ObservationProperties properties) {
 		return new LowCardinalityOnly(properties.getHttp().getServer().getRequests().getName());
+	}
+
+	/**
+	 * {@code asyncio.vthreads.demos.running}: the virtual-thread demos running now. A
+	 * client that hangs up interrupts its demo, which ends within milliseconds.
+	 */
+	@Bean
+	MeterBinder virtualThreadDemos() {
+		return (registry) -> Gauge.builder("asyncio.vthreads.demos.running", VirtualThreadDemo::running)
+			.description("virtual-thread demos running now")
+			.register(registry);
 	}
 
 	static final class LowCardinalityOnly extends DefaultServerRequestObservationConvention {

@@ -134,8 +134,23 @@ public final class Timeline {
 				.debug(this.concept.name() + " | " + task + ": " + event + ((text != null) ? " " + text : "")));
 		}
 		if (this.size.getAndIncrement() < MAX_EVENTS) {
-			this.entries.add(new TimelineEvent(toMillis(at), task, event, text, Thread.currentThread().getName()));
+			Thread thread = Thread.currentThread();
+			this.entries.add(new TimelineEvent(toMillis(at), task, event, text, thread.getName(), carrier(thread)));
 		}
+	}
+
+	/**
+	 * The platform thread carrying a virtual thread now. The JDK names it only in the
+	 * virtual thread's {@code toString()}:
+	 * {@code VirtualThread[#42,job-1]/runnable@ForkJoinPool-1-worker-2}.
+	 */
+	private static @Nullable String carrier(Thread thread) {
+		if (!thread.isVirtual()) {
+			return null;
+		}
+		String description = thread.toString();
+		int at = description.lastIndexOf('@');
+		return (at >= 0) ? description.substring(at + 1) : null;
 	}
 
 	/**

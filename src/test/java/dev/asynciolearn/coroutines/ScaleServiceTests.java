@@ -32,7 +32,7 @@ class ScaleServiceTests {
 	}
 
 	@Test
-	void threadsCostMoreToStartThanMonosAndVirtualThreadsShowUpOnJava21() {
+	void threadsCostMoreToStartThanMonosAndVirtualThreadsRunTheSameWaits() {
 		StepVerifier.create(this.service.compare(new ScaleThreadsRequest(100, 1500))).assertNext((report) -> {
 			ScaleComparison result = report.result();
 			ThreadWaits platform = result.platformThreads();

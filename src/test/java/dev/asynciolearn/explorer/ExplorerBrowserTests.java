@@ -131,6 +131,15 @@ class ExplorerBrowserTests {
 		else {
 			assertThat(bars("timeline")).as("nothing to draw").isEmpty();
 		}
+		String twin = browser.findElement(By.id("vthreads-raw")).getDomProperty("textContent");
+		if (!twin.isEmpty()) {
+			assertDrawingMatches("vthreads-timeline", json.readValue(twin, new TypeReference<Report<Object>>() {
+			}).timeline());
+			assertThat(axisOf("vthreads-timeline")).as("one time axis for the twin too").isEqualTo(axisOf("timeline"));
+		}
+		else {
+			assertThat(browser.findElement(By.id("vthreads-run")).isDisplayed()).isFalse();
+		}
 		Trace trace = traces().get(concept);
 		if (trace != null) {
 			assertDrawingMatches("asyncio-timeline", trace.timeline());
@@ -148,6 +157,23 @@ class ExplorerBrowserTests {
 		assertDrawingMatches(report);
 		assertThat(rows()).containsExactly("job-0", "job-1", "job-2");
 		screenshot("gather");
+	}
+
+	@Test
+	void theVirtualThreadTwinRunsTheSameQueryAndIsDrawnBeneathOnTheSameAxis() throws IOException {
+		runFromPage("gather", Map.of("count", "3", "delayMs", "300"));
+		assertThat(browser.findElement(By.id("vthreads-run")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("code-vthreads")).getText()).contains("invokeAll");
+		Report<?> twin = json.readValue(browser.findElement(By.id("vthreads-raw")).getDomProperty("textContent"),
+				new TypeReference<Report<Object>>() {
+				});
+		assertThat(twin.concept()).startsWith("gather on virtual threads");
+		assertDrawingMatches("vthreads-timeline", twin.timeline());
+		assertThat(rows("vthreads-timeline")).containsExactly("job-0", "job-1", "job-2");
+		assertThat(bars("vthreads-timeline")).extracting(Bar::fill).containsOnly("var(--virtual)");
+		assertThat(browser.findElement(By.id("vthreads-legend")).getText()).contains("3 threads on");
+		assertThat(axisOf("vthreads-timeline")).isEqualTo(axisOf("timeline"));
+		screenshot("gather-vthreads");
 	}
 
 	@Test
@@ -347,11 +373,12 @@ class ExplorerBrowserTests {
 				assertThat(bar.thread()).as("thread of %s", event.step()).isEqualTo(event.thread());
 				assertThat(bar.event()).as("event of %s", event.step()).isEqualTo(event.event().label());
 				assertThat(bar.detail()).as("detail of %s", event.step()).isEqualTo(event.detail());
-				assertThat(bar.fill()).as("colour of %s", event.step()).isEqualTo(colourOf(event.thread()));
+				assertThat(bar.fill()).as("colour of %s", event.step()).isEqualTo(colourOf(event));
 				assertThat(bar.faint()).as("faint bar of %s", event.step()).isEqualTo(faint);
 				assertThat(bar.title()).as("tooltip of %s", event.step())
 					.startsWith(event.step() + " at ")
-					.endsWith(" ms on " + event.thread() + (faint ? " (waiting)" : ""));
+					.endsWith(" ms on " + event.thread() + ((event.carrier() != null) ? " via " + event.carrier() : "")
+							+ (faint ? " (waiting)" : ""));
 			}
 		}
 	}
@@ -369,7 +396,11 @@ class ExplorerBrowserTests {
 				|| TO_THREAD_WORKER.matcher(event.thread()).matches() || next.atMs() - event.atMs() < 1;
 	}
 
-	private static String colourOf(String thread) {
+	private static String colourOf(TimelineEvent event) {
+		if (event.carrier() != null) {
+			return "var(--virtual)";
+		}
+		String thread = event.thread();
 		if (thread.contains("-http-")) {
 			return "var(--loop)";
 		}

@@ -48,6 +48,10 @@ class ExplorerCatalogIntegrationTests {
 		List<String> catalogued = new ArrayList<>();
 		for (Map<String, Object> concept : concepts()) {
 			catalogued.add(concept.get("method") + " " + concept.get("path"));
+			if (concept.get("vthreads") instanceof Map<?, ?> twin) {
+				assertThat(twin.keySet()).map(String::valueOf).containsExactlyInAnyOrder("path", "java");
+				catalogued.add(concept.get("method") + " " + twin.get("path"));
+			}
 			assertThat(concept).containsKeys("id", "title", "asyncio", "reactor", "look");
 		}
 		assertThat(catalogued).doesNotHaveDuplicates()

@@ -68,6 +68,19 @@ public final class TestReports {
 	}
 
 	/**
+	 * The report of a demo that runs in real time, as the virtual-thread twins do: they
+	 * block real threads, which no virtual clock can move.
+	 * @param <R> the demo's result
+	 * @param demo the demo
+	 * @return the report
+	 */
+	public static <R> Report<R> reportInRealTime(Mono<Report<R>> demo) {
+		AtomicReference<Report<R>> report = new AtomicReference<>();
+		StepVerifier.create(demo).consumeNextWith(report::set).expectComplete().verify(Duration.ofSeconds(20));
+		return report.get();
+	}
+
+	/**
 	 * {@code GET uri} answers {@code 200} with the report named {@code concept}: the
 	 * controller passed its parameters on as the mock expected them.
 	 * @param client the slice's client
@@ -150,11 +163,21 @@ public final class TestReports {
 	 * @return the thread's name
 	 */
 	public static String threadOf(Report<?> report, String task, Event event) {
+		return eventOf(report, task, event).thread();
+	}
+
+	/**
+	 * The first {@code event} of {@code task}.
+	 * @param report the report
+	 * @param task the task
+	 * @param event what happened
+	 * @return the event, with its thread and carrier
+	 */
+	public static TimelineEvent eventOf(Report<?> report, String task, Event event) {
 		return report.timeline()
 			.stream()
 			.filter((e) -> e.task().equals(task) && e.event() == event)
 			.findFirst()
-			.map(TimelineEvent::thread)
 			.orElseThrow(() -> new AssertionError("No " + step(task, event) + " in " + steps(report)));
 	}
 

@@ -1,0 +1,45 @@
+package dev.asynciolearn.collections;
+
+import dev.asynciolearn.timeline.Report;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Chapter 3 on virtual threads: the same queries as {@link CollectionsController}, the
+ * demos written as plain blocking Java.
+ */
+@RestController
+@RequestMapping("/api/vthreads/collections")
+@Tag(name = "virtual threads", description = "each concept as plain blocking Java on virtual threads")
+class VirtualThreadCollectionsController {
+
+	private final GatherOnVirtualThreads gather;
+
+	private final WaitForOnVirtualThreads waitFor;
+
+	VirtualThreadCollectionsController(GatherOnVirtualThreads gather, WaitForOnVirtualThreads waitFor) {
+		this.gather = gather;
+		this.waitFor = waitFor;
+	}
+
+	@Operation(summary = "asyncio.gather on virtual threads: invokeAll, futures in submission order; "
+			+ "on failure, the first exception while the others finish")
+	@GetMapping("/gather")
+	Mono<Report<ThreadGatherResult>> gather(@ParameterObject GatherRequest request) {
+		return this.gather.gather(request);
+	}
+
+	@Operation(summary = "asyncio.wait_for on virtual threads: future.get(timeout), then cancel(true) "
+			+ "interrupts the work")
+	@GetMapping("/wait-for")
+	Mono<Report<WaitForResult>> waitFor(@ParameterObject WaitForRequest request) {
+		return this.waitFor.waitFor(request);
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.asynciolearn.collections;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.asynciolearn.collections.GatherResult.GatherRaised;
+import dev.asynciolearn.collections.GatherResult.Gathered;
+import dev.asynciolearn.timeline.Report;
+import dev.asynciolearn.timeline.Timeline;
+import dev.asynciolearn.timeline.TimelineEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static dev.asynciolearn.timeline.Event.CANCELLED;
+import static dev.asynciolearn.timeline.Event.DONE;
+import static dev.asynciolearn.timeline.Event.START;
+import static dev.asynciolearn.timeline.Event.TIMEOUT;
+import static dev.asynciolearn.timeline.TestReports.eventOf;
+import static dev.asynciolearn.timeline.TestReports.reportInRealTime;
+import static dev.asynciolearn.timeline.TestReports.step;
+import static dev.asynciolearn.timeline.TestReports.steps;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The virtual-thread twins of chapter 3, in real time: they block real (virtual) threads.
+ */
+class VirtualThreadCollectionsServiceTests {
+
+	private final GatherOnVirtualThreads gather = new GatherOnVirtualThreads();
+
+	private final WaitForOnVirtualThreads waitFor = new WaitForOnVirtualThreads();
+
+	@Test
+	void gatherRunsTheJobsAtOnceEachOnItsOwnVirtualThreadResultsInSubmissionOrder() {
+		Report<ThreadGatherResult> report = reportInRealTime(
+				this.gather.gather(new GatherRequest(3, 300, null, false)));
+		Gathered gathered = (Gathered) report.result();
+		assertThat(gathered.results()).containsExactly(0, 1, 2);
+		assertThat(gathered.completionOrder()).containsExactly(1, 2, 0);
+		// The longest job, not the sum (600 ms).
+		assertThat(report.elapsedMs()).isBetween(300.0, 550.0);
+		for (int i = 0; i < 3; i++) {
+			TimelineEvent done = eventOf(report, "job-" + i, DONE);
+			assertThat(done.thread()).isEqualTo("job-" + i);
+			assertThat(done.carrier()).as("a virtual thread names its carrier").startsWith("ForkJoinPool-");
+		}
+	}
+
+	@Test
+	void gatherRaisesTheFirstExceptionAsItHappensAndTheOthersFinishAnyway() {
+		Report<ThreadGatherResult> report = reportInRealTime(this.gather.gather(new GatherRequest(3, 300, 1, false)));
+		GatherRaised raised = (GatherRaised) report.result();
+		assertThat(raised.raised()).isEqualTo("JobFailure('job 1 failed')");
+		// Job 1 fails at 100 ms; waiting for job 0 (300 ms) first would raise it late.
+		assertThat(raised.raisedAtMs()).isBetween(100.0, 250.0);
+		assertThat(raised.othersCancelledOnError()).containsOnly(false);
+		assertThat(raised.othersFinishAnyway()).containsExactly(0, "JobFailure('job 1 failed')", 2);
+		assertThat(report.elapsedMs()).isGreaterThanOrEqualTo(300.0);
+	}
+
+	@Test
+	void gatherWithReturnExceptionsPutsTheExceptionInItsJobsPlace() {
+		Report<ThreadGatherResult> report = reportInRealTime(this.gather.gather(new GatherRequest(3, 300, 1, true)));
+		assertThat(((Gathered) report.result()).results()).containsExactly(0, "JobFailure('job 1 failed')", 2);
+	}
+
+	@ParameterizedTest(name = "failAt={0}")
+	@NullSource
+	@ValueSource(ints = 2)
+	void anInterruptedGatherInterruptsItsJobs(Integer failAt) throws InterruptedException {
+		Timeline timeline = Timeline.start(GatherOnVirtualThreads.GATHER);
+		AtomicReference<Throwable> raised = new AtomicReference<>();
+		Thread caller = Thread.ofVirtual().start(() -> {
+			try {
+				this.gather.gather(new GatherRequest(3, 5000, failAt, false), timeline);
+			}
+			catch (Throwable ex) {
+				raised.set(ex);
+			}
+		});
+		Thread.sleep(200);
+		caller.interrupt();
+		assertThat(caller.join(Duration.ofSeconds(2))).as("the caller stops at once").isTrue();
+		assertThat(raised.get()).isInstanceOf(InterruptedException.class);
+		assertThat(timeline.events()).extracting(TimelineEvent::step)
+			.contains(step("job-0", CANCELLED), step("job-1", CANCELLED), step("job-2", CANCELLED));
+	}
+
+	@Test
+	void waitForReturnsTheResultWhenTheWorkIsInTime() {
+		Report<WaitForResult> report = reportInRealTime(this.waitFor.waitFor(new WaitForRequest(10, 1000)));
+		assertThat(report.result()).isEqualTo(new WaitForResult("done", false));
+		assertThat(steps(report)).containsSubsequence(step("inner", START), step("inner", DONE));
+	}
+
+	@Test
+	void waitForInterruptsTheWorkAtTheLimitAndWaitsForItToStop() {
+		Report<WaitForResult> report = reportInRealTime(this.waitFor.waitFor(new WaitForRequest(5000, 100)));
+		assertThat(report.result()).isEqualTo(new WaitForResult("TimeoutError", true));
+		assertThat(report.elapsedMs()).isBetween(100.0, 1000.0);
+		assertThat(steps(report)).containsSubsequence(step("inner", START), step("wait_for", TIMEOUT),
+				step("inner", CANCELLED));
+		assertThat(eventOf(report, "inner", CANCELLED).thread()).isEqualTo("inner");
+	}
+
+	@Test
+	void anInterruptedWaitForInterruptsTheWork() throws InterruptedException {
+		Timeline timeline = Timeline.start(WaitForOnVirtualThreads.WAIT_FOR);
+		Thread caller = Thread.ofVirtual().start(() -> {
+			try {
+				this.waitFor.waitFor(new WaitForRequest(5000, 4000), timeline);
+			}
+			catch (Exception ex) {
+				// Interrupted, as expected.
+			}
+		});
+		Thread.sleep(200);
+		caller.interrupt();
+		assertThat(caller.join(Duration.ofSeconds(2))).isTrue();
+		assertThat(timeline.events()).extracting(TimelineEvent::step).contains(step("inner", CANCELLED));
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.asynciolearn.timeline;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import reactor.test.StepVerifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class VirtualThreadDemoTests {
+
+	private static final Concept CONCEPT = new Concept("a blocking demo", "await asyncio.sleep(10)",
+			"Thread.sleep(10_000)");
+
+	@Test
+	void theDemoRunsOnAVirtualThreadOfItsOwnAndItsResultIsTheReport() {
+		Report<String> report = TestReports.reportInRealTime(VirtualThreadDemo.run(CONCEPT, (timeline) -> {
+			timeline.event("request", Event.START);
+			return Thread.currentThread().isVirtual() ? "virtual" : "platform";
+		}));
+		assertThat(report.result()).isEqualTo("virtual");
+		assertThat(report.timeline()).singleElement().satisfies((event) -> {
+			assertThat(event.thread()).isEqualTo(VirtualThreadDemo.THREAD);
+			assertThat(event.carrier()).isNotBlank();
+		});
+	}
+
+	@Test
+	void whatTheDemoRaisesIsTheAnswersError() {
+		StepVerifier.create(VirtualThreadDemo.run(CONCEPT, (timeline) -> {
+			throw new IllegalStateException("raised");
+		})).expectErrorMessage("raised").verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void cancellingTheAnswerInterruptsTheDemosThread() throws InterruptedException {
+		CountDownLatch started = new CountDownLatch(1);
+		AtomicReference<Throwable> seen = new AtomicReference<>();
+		CountDownLatch stopped = new CountDownLatch(1);
+		StepVerifier.create(VirtualThreadDemo.run(CONCEPT, (timeline) -> {
+			started.countDown();
+			try {
+				Thread.sleep(10_000);
+				return "slept";
+			}
+			catch (InterruptedException ex) {
+				seen.set(ex);
+				throw ex;
+			}
+			finally {
+				stopped.countDown();
+			}
+		})).then(() -> awaitQuietly(started)).thenCancel().verify(Duration.ofSeconds(5));
+		assertThat(stopped.await(2, TimeUnit.SECONDS)).as("the demo stopped").isTrue();
+		assertThat(seen.get()).isInstanceOf(InterruptedException.class);
+	}
+
+	@Test
+	void runAllWaitsForEveryWorkerEachOnItsOwnThread() throws InterruptedException {
+		Set<String> names = ConcurrentHashMap.newKeySet();
+		long start = System.nanoTime();
+		VirtualThreadDemo.runAll("w-", 50, (i) -> {
+			names.add(Thread.currentThread().getName());
+			Thread.sleep(100);
+		});
+		assertThat(names).hasSize(50).contains("w-0", "w-49");
+		// At once, not one after another (5 s).
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(100),
+				Duration.ofSeconds(2));
+	}
+
+	@Test
+	void anInterruptedRunAllInterruptsItsWorkers() throws InterruptedException {
+		CountDownLatch interrupted = new CountDownLatch(10);
+		AtomicReference<Throwable> raised = new AtomicReference<>();
+		Thread caller = Thread.ofVirtual().start(() -> {
+			try {
+				VirtualThreadDemo.runAll("w-", 10, (i) -> {
+					try {
+						Thread.sleep(10_000);
+					}
+					catch (InterruptedException ex) {
+						interrupted.countDown();
+						throw ex;
+					}
+				});
+			}
+			catch (InterruptedException ex) {
+				raised.set(ex);
+			}
+		});
+		Thread.sleep(200);
+		caller.interrupt();
+		assertThat(caller.join(Duration.ofSeconds(2))).isTrue();
+		assertThat(interrupted.await(1, TimeUnit.SECONDS)).isTrue();
+		assertThat(raised.get()).isInstanceOf(InterruptedException.class);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
