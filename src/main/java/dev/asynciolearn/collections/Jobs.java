@@ -55,21 +55,11 @@ final class Jobs {
 	Jobs(Timeline timeline, String prefix, int count, long delayMs, @Nullable Integer failAt) {
 		this.timeline = timeline;
 		this.prefix = prefix;
-		this.delays = delays(count, delayMs);
-		this.failAt = failAt;
-		this.endings = new AtomicReferenceArray<>(count);
-	}
-
-	/**
-	 * Each job's delay: job 0 the longest, then the others in index order.
-	 * @param count how many jobs
-	 * @param delayMs the longest delay
-	 * @return the delays, in submission order
-	 */
-	static List<Duration> delays(int count, long delayMs) {
-		return IntStream.range(0, count)
+		this.delays = IntStream.range(0, count)
 			.mapToObj((i) -> Duration.ofMillis((i == 0) ? delayMs : delayMs * i / count))
 			.toList();
+		this.failAt = failAt;
+		this.endings = new AtomicReferenceArray<>(count);
 	}
 
 	/**
@@ -86,15 +76,49 @@ final class Jobs {
 	}
 
 	private Mono<Integer> job(int index) {
-		boolean fail = this.failAt != null && this.failAt == index;
-		return Mono.delay(this.delays.get(index))
-			.flatMap((tick) -> fail ? Mono.<Integer>error(new JobFailure(index)) : Mono.just(index))
-			.transform(this.timeline.task(this.prefix + "job-" + index, Event.START, Event.DONE, (ending) -> {
-				this.endings.set(index, ending);
-				if (ending.event() != Event.CANCELLED) {
-					this.completionOrder.add(index);
-				}
-			}));
+		return Mono.delay(delay(index))
+			.flatMap((tick) -> fails(index) ? Mono.<Integer>error(new JobFailure(index)) : Mono.just(index))
+			.transform(this.timeline.task(this.prefix + "job-" + index, Event.START, Event.DONE,
+					(ending) -> ended(index, ending)));
+	}
+
+	/**
+	 * How long job {@code index} sleeps: job 0 the longest, the others in index order.
+	 * @param index the job
+	 * @return its delay
+	 */
+	Duration delay(int index) {
+		return this.delays.get(index);
+	}
+
+	/**
+	 * Whether job {@code index} raises instead of returning.
+	 * @param index the job
+	 * @return {@code true} for the job at {@code failAt}
+	 */
+	boolean fails(int index) {
+		return this.failAt != null && this.failAt == index;
+	}
+
+	/**
+	 * Record how job {@code index} ended, for {@link #outcomes()} and
+	 * {@link #completionOrder()}.
+	 * @param index the job
+	 * @param ending its first ending
+	 */
+	void ended(int index, Ending ending) {
+		this.endings.set(index, ending);
+		if (ending.event() != Event.CANCELLED) {
+			this.completionOrder.add(index);
+		}
+	}
+
+	/**
+	 * How many jobs there are.
+	 * @return the count
+	 */
+	int count() {
+		return this.delays.size();
 	}
 
 	/**

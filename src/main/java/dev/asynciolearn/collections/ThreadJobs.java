@@ -1,13 +1,9 @@
 package dev.asynciolearn.collections;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.asynciolearn.collections.Jobs.JobFailure;
 import dev.asynciolearn.timeline.Ending;
@@ -18,27 +14,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link Jobs} as plain blocking code, for the virtual-thread twins: each job sleeps with
  * {@code Thread.sleep} on a virtual thread of its own ({@code job-<i>}), then returns
- * {@code i} or raises; the same delays, the same outcomes. A job whose thread is
- * interrupted while it sleeps ends {@code cancelled}, which is how {@code CancelledError}
- * reaches a coroutine in asyncio.
+ * {@code i} or raises; the same delays and the same bookkeeping, kept by a {@link Jobs}.
+ * A job whose thread is interrupted while it sleeps ends {@code cancelled}, which is how
+ * {@code CancelledError} reaches a coroutine in asyncio.
  */
 final class ThreadJobs {
 
 	private final Timeline timeline;
 
-	private final List<Duration> delays;
-
-	private final @Nullable Integer failAt;
-
-	private final AtomicReferenceArray<Ending> endings;
-
-	private final Queue<Integer> completionOrder = new ConcurrentLinkedQueue<>();
+	private final Jobs jobs;
 
 	ThreadJobs(Timeline timeline, int count, long delayMs, @Nullable Integer failAt) {
 		this.timeline = timeline;
-		this.delays = Jobs.delays(count, delayMs);
-		this.failAt = failAt;
-		this.endings = new AtomicReferenceArray<>(count);
+		this.jobs = new Jobs(timeline, "", count, delayMs, failAt);
 	}
 
 	/**
@@ -55,25 +43,25 @@ final class ThreadJobs {
 	 * @return one callable per job
 	 */
 	List<Callable<Integer>> all() {
-		List<Callable<Integer>> jobs = new ArrayList<>(this.delays.size());
-		for (int i = 0; i < this.delays.size(); i++) {
+		List<Callable<Integer>> all = new ArrayList<>(this.jobs.count());
+		for (int i = 0; i < this.jobs.count(); i++) {
 			int index = i;
-			jobs.add(() -> job(index));
+			all.add(() -> job(index));
 		}
-		return jobs;
+		return all;
 	}
 
 	private Integer job(int index) throws InterruptedException {
 		String row = "job-" + index;
 		this.timeline.event(row, Event.START);
 		try {
-			Thread.sleep(this.delays.get(index));
+			Thread.sleep(this.jobs.delay(index));
 		}
 		catch (InterruptedException ex) {
 			end(index, new Ending(Event.CANCELLED, null));
 			throw ex;
 		}
-		if (this.failAt != null && this.failAt == index) {
+		if (this.jobs.fails(index)) {
 			JobFailure failure = new JobFailure(index);
 			end(index, new Ending(Event.ERROR, failure));
 			throw failure;
@@ -83,10 +71,7 @@ final class ThreadJobs {
 	}
 
 	private void end(int index, Ending ending) {
-		this.endings.set(index, ending);
-		if (ending.event() != Event.CANCELLED) {
-			this.completionOrder.add(index);
-		}
+		this.jobs.ended(index, ending);
 		this.timeline.event("job-" + index, ending.event(), (ending.event() == Event.ERROR) ? ending.value() : null);
 	}
 
@@ -95,12 +80,7 @@ final class ThreadJobs {
 	 * @return one outcome per job
 	 */
 	List<Object> outcomes() {
-		List<Object> outcomes = new ArrayList<>(this.endings.length());
-		for (int i = 0; i < this.endings.length(); i++) {
-			Ending ending = this.endings.get(i);
-			outcomes.add((ending != null) ? ending.outcome() : "pending");
-		}
-		return outcomes;
+		return this.jobs.outcomes();
 	}
 
 	/**
@@ -108,15 +88,15 @@ final class ThreadJobs {
 	 * @return job indexes
 	 */
 	List<Integer> completionOrder() {
-		return List.copyOf(this.completionOrder);
+		return this.jobs.completionOrder();
 	}
 
 	long longestMs() {
-		return this.delays.stream().mapToLong(Duration::toMillis).max().orElse(0);
+		return this.jobs.longestMs();
 	}
 
 	long sumMs() {
-		return this.delays.stream().mapToLong(Duration::toMillis).sum();
+		return this.jobs.sumMs();
 	}
 
 }

@@ -58,7 +58,7 @@ class EventService {
 		});
 	}
 
-	private static double spread(List<Double> times) {
+	static double spread(List<Double> times) {
 		double max = times.stream().mapToDouble(Double::doubleValue).max().orElse(0);
 		double min = times.stream().mapToDouble(Double::doubleValue).min().orElse(0);
 		return Math.round((max - min) * 1000) / 1000.0;

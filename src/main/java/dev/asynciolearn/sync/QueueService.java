@@ -103,7 +103,7 @@ class QueueService {
 		return values;
 	}
 
-	private static List<Integer> sorted(List<Integer> values) {
+	static List<Integer> sorted(List<Integer> values) {
 		List<Integer> copy = new ArrayList<>(values);
 		Collections.sort(copy);
 		return copy;

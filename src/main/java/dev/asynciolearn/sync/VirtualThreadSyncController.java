@@ -1,6 +1,8 @@
 package dev.asynciolearn.sync;
 
+import dev.asynciolearn.sync.EventService.EventResult;
 import dev.asynciolearn.sync.LockService.LockResult;
+import dev.asynciolearn.sync.QueueService.QueueResult;
 import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,13 +23,27 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "virtual threads", description = "each concept as plain blocking Java on virtual threads")
 class VirtualThreadSyncController {
 
+	private final QueueOnVirtualThreads queue;
+
 	private final LockOnVirtualThreads lock;
 
 	private final SemaphoreOnVirtualThreads semaphore;
 
-	VirtualThreadSyncController(LockOnVirtualThreads lock, SemaphoreOnVirtualThreads semaphore) {
+	private final EventOnVirtualThreads event;
+
+	VirtualThreadSyncController(QueueOnVirtualThreads queue, LockOnVirtualThreads lock,
+			SemaphoreOnVirtualThreads semaphore, EventOnVirtualThreads event) {
+		this.queue = queue;
 		this.lock = lock;
 		this.semaphore = semaphore;
+		this.event = event;
+	}
+
+	@Operation(summary = "Producers and consumers on virtual threads share a bounded BlockingQueue (FIFO, LIFO or "
+			+ "priority); put blocks while it is full")
+	@GetMapping("/queue")
+	Mono<Report<QueueResult>> queue(@ParameterObject QueueRequest request) {
+		return this.queue.run(request);
 	}
 
 	@Operation(summary = "The race on virtual threads: read, sleep, write loses updates unless a ReentrantLock "
@@ -42,6 +58,13 @@ class VirtualThreadSyncController {
 	@GetMapping("/semaphore")
 	Mono<Report<SemaphoreResult>> semaphore(@ParameterObject SemaphoreRequest request) {
 		return this.semaphore.run(request);
+	}
+
+	@Operation(summary = "asyncio.Event on virtual threads: a CountDownLatch of one releases every waiter; "
+			+ "clear() is a new latch")
+	@GetMapping("/event")
+	Mono<Report<EventResult>> event(@ParameterObject EventRequest request) {
+		return this.event.run(request);
 	}
 
 }

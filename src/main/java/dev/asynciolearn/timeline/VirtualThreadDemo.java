@@ -1,7 +1,10 @@
 package dev.asynciolearn.timeline;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import reactor.core.publisher.Mono;
@@ -73,21 +76,56 @@ public final class VirtualThreadDemo {
 	 * @throws InterruptedException if the caller was interrupted meanwhile
 	 */
 	public static void runAll(String prefix, int count, Worker worker) throws InterruptedException {
-		try (ExecutorService executor = Executors
-			.newThreadPerTaskExecutor(Thread.ofVirtual().name(prefix, 0).factory())) {
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				executor.submit(() -> {
-					worker.run(index);
-					return null;
-				});
+		runAll(new Group(prefix, count, worker));
+	}
+
+	/**
+	 * {@link #runAll(String, int, Worker)} for workers of several kinds at once, such as
+	 * producers and consumers, each kind with its own names.
+	 * @param groups the kinds of worker
+	 * @throws InterruptedException if the caller was interrupted meanwhile
+	 */
+	public static void runAll(Group... groups) throws InterruptedException {
+		List<ExecutorService> executors = new ArrayList<>(groups.length);
+		try {
+			for (Group group : groups) {
+				ExecutorService executor = Executors.newThreadPerTaskExecutor(group.threads());
+				executors.add(executor);
+				for (int i = 0; i < group.count(); i++) {
+					int index = i;
+					executor.submit(() -> {
+						group.worker().run(index);
+						return null;
+					});
+				}
 			}
 		}
-		// close() waited; interrupted meanwhile, it stopped the workers and kept the
-		// flag.
+		finally {
+			// close() waits; interrupted meanwhile, it stops the workers and keeps the
+			// flag.
+			executors.forEach(ExecutorService::close);
+		}
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
 		}
+	}
+
+	/**
+	 * Workers of one kind.
+	 *
+	 * @param prefix the start of their threads' names: {@code "producer-"} names them
+	 * {@code producer-0}, {@code producer-1}...; a name without the dash names a lone
+	 * worker as it is ({@code "setter"})
+	 * @param count how many
+	 * @param worker what worker {@code i} does
+	 */
+	public record Group(String prefix, int count, Worker worker) {
+
+		ThreadFactory threads() {
+			Thread.Builder.OfVirtual builder = Thread.ofVirtual();
+			return (this.prefix.endsWith("-") ? builder.name(this.prefix, 0) : builder.name(this.prefix)).factory();
+		}
+
 	}
 
 	/**

@@ -23,10 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VirtualThreadPinningTests {
 
 	@Test
-	void theSemaphoreAndLockTwinsPinNoCarrier() throws InterruptedException {
+	void theTwinsOfChapterFivePinNoCarrier() throws InterruptedException {
 		List<RecordedEvent> pinned = pinnedWhile(() -> {
 			TestReports.reportInRealTime(new SemaphoreOnVirtualThreads().run(new SemaphoreRequest(50, 5, 20)));
 			TestReports.reportInRealTime(new LockOnVirtualThreads().run(new LockRequest(50, true)));
+			TestReports.reportInRealTime(
+					new QueueOnVirtualThreads().run(new QueueRequest(AsyncQueue.Kind.PRIORITY, 3, 5, 5, 100, 1, 0)));
+			TestReports.reportInRealTime(new EventOnVirtualThreads().run(new EventRequest(50, 20)));
 		});
 		assertThat(pinned).isEmpty();
 	}

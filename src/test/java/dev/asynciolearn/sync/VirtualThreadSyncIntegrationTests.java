@@ -1,7 +1,9 @@
 package dev.asynciolearn.sync;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.sync.EventService.EventResult;
 import dev.asynciolearn.sync.LockService.LockResult;
+import dev.asynciolearn.sync.QueueService.QueueResult;
 import dev.asynciolearn.sync.SemaphoreService.SemaphoreResult;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +25,19 @@ class VirtualThreadSyncIntegrationTests {
 			.finalCount()).isLessThan(50);
 		assertThat(get(this.client, "/api/vthreads/sync/lock?workers=50&useLock=true", LockResult.class).result()
 			.finalCount()).isEqualTo(50);
+	}
+
+	@Test
+	void theQueueAndTheEventWorkAsTheirAsyncioNamesSay() {
+		QueueResult queue = get(this.client, "/api/vthreads/sync/queue?kind=PRIORITY&maxsize=3&items=6",
+				QueueResult.class)
+			.result();
+		assertThat(queue.everyItemExactlyOnce()).isTrue();
+		assertThat(queue.peakQueueSize()).isEqualTo(3);
+		EventResult event = get(this.client, "/api/vthreads/sync/event?waiters=100&setAfterMs=100", EventResult.class)
+			.result();
+		assertThat(event.released()).isEqualTo(100);
+		assertThat(event.afterClearWaits()).isTrue();
 	}
 
 	@Test
