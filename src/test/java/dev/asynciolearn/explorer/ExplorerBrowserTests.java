@@ -68,6 +68,11 @@ class ExplorerBrowserTests {
 
 	private static WebDriver browser;
 
+	/**
+	 * Whether the page in the browser had its fetch replaced, and must be loaded anew.
+	 */
+	private static boolean fetchReplaced;
+
 	@LocalServerPort
 	private int port;
 
@@ -316,6 +321,7 @@ class ExplorerBrowserTests {
 
 	/** Every request the page makes to {@code /api/} from now on answers {@code body}. */
 	private static void answerRunsWith(String body) {
+		fetchReplaced = true;
 		((JavascriptExecutor) browser).executeScript("""
 				const body = arguments[0];
 				const fetch = window.fetch;
@@ -325,12 +331,26 @@ class ExplorerBrowserTests {
 				""", body);
 	}
 
+	/**
+	 * Shows {@code concept} as a learner would: through the navigation (the hash) of the
+	 * page already loaded, which stops what ran before; a new document only for the first
+	 * test, after one that replaced the page's fetch, or for the concept already shown.
+	 */
 	private void open(String concept) {
-		// A new document per test, loaded once. A reload right after get() cut off
-		// the page's first requests in flight; once the reloaded page then did not
-		// render in 20 s (its catalog request never reached the server).
-		browser.get("about:blank");
-		browser.get("http://localhost:" + this.port + "/#" + concept);
+		String page = "http://localhost:" + this.port + "/";
+		String current = browser.getCurrentUrl();
+		if (!fetchReplaced && current != null && current.startsWith(page + "#")
+				&& !current.equals(page + "#" + concept)) {
+			((JavascriptExecutor) browser).executeScript("location.hash = arguments[0]", concept);
+		}
+		else {
+			// A reload right after get() cut off the page's first requests in flight;
+			// once the reloaded page then did not render in 20 s (its catalog request
+			// never reached the server). Hence about:blank first.
+			browser.get("about:blank");
+			browser.get(page + "#" + concept);
+			fetchReplaced = false;
+		}
 		waitFor(() -> !browser.findElements(By.cssSelector("#fields[data-ready='" + concept + "']")).isEmpty());
 	}
 
