@@ -21,13 +21,19 @@ class VirtualThreadStreamControllerTests {
 	private WebTestClient client;
 
 	@MockitoBean
+	private StreamsOnVirtualThreads streams;
+
+	@MockitoBean
 	private ContextManagerOnVirtualThreads contextManager;
 
 	@Test
 	void badInputIsAProblemNamingTheParameterAndItsRange() {
 		expectProblem(this.client, "/api/vthreads/streams/context-manager?timeoutMs=0", "timeoutMs",
 				"between 1 and 5000");
-		verifyNoInteractions(this.contextManager);
+		expectProblem(this.client, "/api/vthreads/streams/iterator?count=0", "count", "between 1 and 1000");
+		expectProblem(this.client, "/api/vthreads/streams/generator?count=1000&delayMs=5000", "count",
+				"at most 60000 ms");
+		verifyNoInteractions(this.streams, this.contextManager);
 	}
 
 	@Test
