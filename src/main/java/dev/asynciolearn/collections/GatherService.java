@@ -70,8 +70,12 @@ class GatherService {
 	private static Mono<GatherRaised> asyncioGather(Jobs jobs, Timeline timeline) {
 		List<CompletableFuture<Integer>> tasks = jobs.all().stream().map(Mono::toFuture).toList();
 		List<Mono<Integer>> awaited = tasks.stream().map((task) -> Mono.fromFuture(task, true)).toList();
-		Mono<Void> allFinished = Mono.fromFuture(CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)), true)
-			.onErrorComplete();
+		// Each task's end, however it ended: allOf over the tasks themselves fails with a
+		// wrapped CancellationException once a hang-up cancels them, which Reactor then
+		// reports as a dropped error.
+		Mono<Void> allFinished = Mono.fromFuture(CompletableFuture
+			.allOf(tasks.stream().map((task) -> task.handle((value, error) -> null)).toArray(CompletableFuture[]::new)),
+				true);
 		return zip(awaited).then(Mono.<GatherRaised>empty()).onErrorResume((error) -> {
 			String raised = error.toString();
 			double raisedAtMs = timeline.elapsedMs();
