@@ -155,7 +155,15 @@ async function start() {
 		if (concept.stream === "ndjson") {
 			const count = await readNdjson(response, showStream);
 			$("result").textContent = count + " received, the stream has ended";
-			$("status").textContent = "Done: " + count + " items in " + took();
+			const streamTook = took();
+			if (concept.vthreads) {
+				$("status").textContent = "Running the virtual-thread twin …";
+				const twin = await runTwin(concept, url, init);
+				$("status").textContent = "Done: " + count + " items in " + streamTook + "; virtual threads: "
+					+ (twin ? twin.result : "refused");
+				return;
+			}
+			$("status").textContent = "Done: " + count + " items in " + streamTook;
 			return;
 		}
 		const text = await response.text();
@@ -182,16 +190,31 @@ async function start() {
 	}
 }
 
-/** The same query on the concept's virtual-thread twin, run after the Reactor one (never beside it, to time both fairly). */
+/**
+ * The same query on the concept's virtual-thread twin, run after the Reactor one (never beside it, to time both
+ * fairly): its report, or its streamed items drawn as marks, as the Reactor run's are.
+ */
 async function runTwin(concept, url, init) {
 	const path = concept.vthreads.path;
+	const ndjson = concept.stream === "ndjson";
 	const response = await fetch(url.replace(concept.path, path), { ...init,
-		headers: { ...(init.headers || {}), Accept: "application/json" }, signal: run.abort.signal });
+		headers: { ...(init.headers || {}), Accept: ndjson ? "application/x-ndjson" : "application/json" },
+		signal: run.abort.signal });
 	if (!response.ok) {
 		return null;
 	}
-	run.twin = { ...(await response.json()), path };
-	$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
+	if (ndjson) {
+		const items = [];
+		const count = await readNdjson(response, (received) => items.splice(0, items.length, ...received));
+		const timeline = streamEvents(items);
+		run.twin = { timeline, elapsedMs: Math.max(0, ...timeline.map((e) => e.atMs)), result: count + " items",
+			path };
+		$("vthreads-raw").textContent = items.map((i) => JSON.stringify(i)).join("\n");
+	}
+	else {
+		run.twin = { ...(await response.json()), path };
+		$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
+	}
 	$("vthreads-raw-details").hidden = false;
 	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
 	return run.twin;

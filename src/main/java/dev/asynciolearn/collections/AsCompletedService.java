@@ -40,7 +40,7 @@ class AsCompletedService {
 			Jobs jobs = new Jobs(timeline, "", request.count(), request.delayMs(), null);
 			AtomicInteger position = new AtomicInteger();
 			return Until.until(Flux.merge(jobs.all()), Mono.delay(Duration.ofMillis(request.timeoutMs())))
-				.map((job) -> new Completion("result", position.getAndIncrement(), job, timeline.elapsedMs(), null))
+				.map((job) -> Completion.result(position.getAndIncrement(), job, timeline.elapsedMs()))
 				.concatWith(Mono.defer(() -> {
 					List<Integer> cancelled = cancelled(jobs.outcomes());
 					if (cancelled.isEmpty()) {
@@ -48,7 +48,7 @@ class AsCompletedService {
 					}
 					timeline.event("as_completed", Event.TIMEOUT);
 					return Mono
-						.just(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), cancelled));
+						.just(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), cancelled, null));
 				}));
 		});
 	}
@@ -73,10 +73,17 @@ class AsCompletedService {
 	 * @param job which job completed (its index, also its value)
 	 * @param atMs when, since the stream started
 	 * @param cancelled at the deadline, the jobs still running, which Reactor cancels
+	 * @param leftRunning at the deadline, the jobs still running, which the
+	 * virtual-thread twin leaves running as asyncio does
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Completion(String type, @Nullable Integer position, @Nullable Integer job, double atMs,
-			@Nullable List<Integer> cancelled) {
+			@Nullable List<Integer> cancelled, @Nullable List<Integer> leftRunning) {
+
+		static Completion result(int position, int job, double atMs) {
+			return new Completion("result", position, job, atMs, null, null);
+		}
+
 	}
 
 }

@@ -4,8 +4,10 @@ import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +25,13 @@ class VirtualThreadCollectionsController {
 
 	private final WaitForOnVirtualThreads waitFor;
 
-	VirtualThreadCollectionsController(GatherOnVirtualThreads gather, WaitForOnVirtualThreads waitFor) {
+	private final AsCompletedOnVirtualThreads asCompleted;
+
+	VirtualThreadCollectionsController(GatherOnVirtualThreads gather, WaitForOnVirtualThreads waitFor,
+			AsCompletedOnVirtualThreads asCompleted) {
 		this.gather = gather;
 		this.waitFor = waitFor;
+		this.asCompleted = asCompleted;
 	}
 
 	@Operation(summary = "asyncio.gather on virtual threads: invokeAll, futures in submission order; "
@@ -40,6 +46,14 @@ class VirtualThreadCollectionsController {
 	@GetMapping("/wait-for")
 	Mono<Report<WaitForResult>> waitFor(@ParameterObject WaitForRequest request) {
 		return this.waitFor.waitFor(request);
+	}
+
+	@Operation(summary = "asyncio.as_completed on virtual threads: a CompletionService polled until the deadline; "
+			+ "the jobs still running then are left to run (NDJSON or SSE)")
+	@GetMapping(path = "/as-completed",
+			produces = { MediaType.APPLICATION_NDJSON_VALUE, MediaType.TEXT_EVENT_STREAM_VALUE })
+	Flux<AsCompletedService.Completion> asCompleted(@ParameterObject AsCompletedRequest request) {
+		return this.asCompleted.asCompleted(request);
 	}
 
 }

@@ -32,16 +32,20 @@ class VirtualThreadCollectionsControllerTests {
 	@MockitoBean
 	private WaitForOnVirtualThreads waitFor;
 
+	@MockitoBean
+	private AsCompletedOnVirtualThreads asCompleted;
+
 	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			/api/vthreads/collections/gather?count=51          | count     | between 1 and 50
 			/api/vthreads/collections/gather?failAt=3          | failAt    | between 0 and 2
 			/api/vthreads/collections/wait-for?timeoutMs=0     | timeoutMs | between 1 and 60000
 			/api/vthreads/collections/wait-for?delayMs=soon    | delayMs   | an integer between 0 and 10000
+			/api/vthreads/collections/as-completed?count=0     | count     | between 1 and 50
 			""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
 		expectProblem(this.client, uri, parameter, rule);
-		verifyNoInteractions(this.gather, this.waitFor);
+		verifyNoInteractions(this.gather, this.waitFor, this.asCompleted);
 	}
 
 	@Test

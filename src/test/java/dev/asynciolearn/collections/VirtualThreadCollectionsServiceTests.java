@@ -3,6 +3,7 @@ package dev.asynciolearn.collections;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.asynciolearn.collections.AsCompletedService.Completion;
 import dev.asynciolearn.collections.GatherResult.GatherRaised;
 import dev.asynciolearn.collections.GatherResult.Gathered;
 import dev.asynciolearn.timeline.Report;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.test.StepVerifier;
 
 import static dev.asynciolearn.timeline.Event.CANCELLED;
 import static dev.asynciolearn.timeline.Event.DONE;
@@ -31,6 +33,8 @@ class VirtualThreadCollectionsServiceTests {
 	private final GatherOnVirtualThreads gather = new GatherOnVirtualThreads();
 
 	private final WaitForOnVirtualThreads waitFor = new WaitForOnVirtualThreads();
+
+	private final AsCompletedOnVirtualThreads asCompleted = new AsCompletedOnVirtualThreads();
 
 	@Test
 	void gatherRunsTheJobsAtOnceEachOnItsOwnVirtualThreadResultsInSubmissionOrder() {
@@ -86,6 +90,34 @@ class VirtualThreadCollectionsServiceTests {
 		assertThat(raised.get()).isInstanceOf(InterruptedException.class);
 		assertThat(timeline.events()).extracting(TimelineEvent::step)
 			.contains(step("job-0", CANCELLED), step("job-1", CANCELLED), step("job-2", CANCELLED));
+	}
+
+	@Test
+	void asCompletedYieldsEachResultAsItsJobCompletes() {
+		StepVerifier.create(this.asCompleted.asCompleted(new AsCompletedRequest(3, 300, 10_000)))
+			.assertNext((first) -> assertThat(first).extracting(Completion::position, Completion::job)
+				.containsExactly(0, 1))
+			.assertNext((second) -> assertThat(second.job()).isEqualTo(2))
+			.assertNext((third) -> {
+				assertThat(third.job()).isZero();
+				assertThat(third.atMs()).isBetween(300.0, 600.0);
+			})
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void asCompletedEndsWithTimeoutErrorAtTheDeadlineAndLeavesTheOthersRunning() {
+		StepVerifier.create(this.asCompleted.asCompleted(new AsCompletedRequest(3, 1000, 500)))
+			.assertNext((first) -> assertThat(first.job()).isOne())
+			.assertNext((timeout) -> {
+				assertThat(timeout.type()).isEqualTo("TimeoutError");
+				assertThat(timeout.atMs()).isBetween(500.0, 900.0);
+				assertThat(timeout.leftRunning()).containsExactly(0, 2);
+				assertThat(timeout.cancelled()).isNull();
+			})
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
 	}
 
 	@Test

@@ -137,7 +137,12 @@ class ExplorerBrowserTests {
 			assertThat(bars("timeline")).as("nothing to draw").isEmpty();
 		}
 		String twin = browser.findElement(By.id("vthreads-raw")).getDomProperty("textContent");
-		if (!twin.isEmpty()) {
+		if (!twin.isEmpty() && streamed(concept)) {
+			assertThat(bars("vthreads-timeline")).as("a mark per streamed item of the twin")
+				.hasSize((int) twin.lines().count());
+			assertThat(axisOf("vthreads-timeline")).as("one time axis for the twin too").isEqualTo(axisOf("timeline"));
+		}
+		else if (!twin.isEmpty()) {
 			assertDrawingMatches("vthreads-timeline", json.readValue(twin, new TypeReference<Report<Object>>() {
 			}).timeline());
 			assertThat(axisOf("vthreads-timeline")).as("one time axis for the twin too").isEqualTo(axisOf("timeline"));

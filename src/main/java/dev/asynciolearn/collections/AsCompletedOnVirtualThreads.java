@@ -1,0 +1,85 @@
+package dev.asynciolearn.collections;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.asynciolearn.collections.AsCompletedService.Completion;
+import dev.asynciolearn.timeline.Concept;
+import dev.asynciolearn.timeline.Event;
+import dev.asynciolearn.timeline.Timeline;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code for f in asyncio.as_completed(jobs, timeout=t)} on virtual threads is an
+ * {@code ExecutorCompletionService}: the jobs run on their own virtual threads, and a
+ * loop on another takes each future as it completes, {@code poll}ing with what is left of
+ * the deadline.
+ * <p>
+ * The difference that matters: at the deadline the stream ends with {@code TimeoutError}
+ * and the jobs still running are left to run, as asyncio leaves their tasks (the Reactor
+ * twin cancels them); they end on their own within the longest job. A client that hangs
+ * up interrupts the loop, which stops them.
+ */
+@Service
+class AsCompletedOnVirtualThreads {
+
+	static final Concept AS_COMPLETED = new Concept(
+			"as_completed on virtual threads: a CompletionService, one deadline for all",
+			"for f in asyncio.as_completed(jobs, timeout=t):\n    print(await f)",
+			"Future<Integer> f = completion.poll(deadline - now, NANOSECONDS);  // null at the deadline");
+
+	Flux<Completion> asCompleted(AsCompletedRequest request) {
+		return Timeline.flux(AS_COMPLETED, (timeline) -> Flux.create((sink) -> {
+			Thread loop = Thread.ofVirtual().name("as-completed").unstarted(() -> run(request, timeline, sink));
+			// Only a hang-up stops the jobs: after the deadline they run on.
+			sink.onCancel(loop::interrupt);
+			loop.start();
+		}));
+	}
+
+	private static void run(AsCompletedRequest request, Timeline timeline, FluxSink<Completion> sink) {
+		ThreadJobs jobs = new ThreadJobs(timeline, request.count(), request.delayMs(), null);
+		try (ExecutorService executor = Executors.newThreadPerTaskExecutor(jobs.threads())) {
+			CompletionService<Integer> completion = new ExecutorCompletionService<>(executor);
+			List<Future<Integer>> submitted = jobs.all().stream().map(completion::submit).toList();
+			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMs());
+			try {
+				for (int position = 0; position < submitted.size(); position++) {
+					Future<Integer> next = completion.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+					if (next == null) {
+						timeline.event("as_completed", Event.TIMEOUT);
+						sink.next(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), null,
+								running(submitted)));
+						break;
+					}
+					sink.next(Completion.result(position, next.resultNow(), timeline.elapsedMs()));
+				}
+				sink.complete();
+			}
+			catch (InterruptedException ex) {
+				// The client hung up: stop the jobs rather than wait for them.
+				executor.shutdownNow();
+			}
+		}
+	}
+
+	private static List<Integer> running(List<Future<Integer>> submitted) {
+		List<Integer> running = new ArrayList<>();
+		for (int i = 0; i < submitted.size(); i++) {
+			if (!submitted.get(i).isDone()) {
+				running.add(i);
+			}
+		}
+		return running;
+	}
+
+}
