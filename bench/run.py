@@ -392,6 +392,36 @@ def semaphore(service, args, results):
     log(f"  semaphore: {results['semaphore']}")
 
 
+def twins(service, args, results):
+    """Each idiom of a concept in the same service, measured in turns (Reactor, virtual threads, Reactor, ...) after
+    both are warm, so that a slower minute of the machine falls on both; the median run counts. Pure I/O at C = 1000
+    (a wait and nothing else), pure I/O at d = 0 (CPU per request, the steadiest figure), and the in-memory Semaphore
+    (100 workers, 10 permits, 10 ms each: 100 ms of waiting per request)."""
+    cases = [("pure I/O, d = 100 ms", "/api/offload/io?delayMs=100", 1000),
+             ("pure I/O, d = 0", "/api/offload/io?delayMs=0", 100),
+             ("Semaphore(10), 100 workers x 10 ms", "/api/sync/semaphore?workers=100&permits=10&holdMs=10", 100)]
+    if service not in STARTED:
+        service.start()
+    results["twins"] = []
+    for case, path, connections in cases:
+        urls = {"Reactor": service.url(path), "virtual threads": service.url(path.replace("/api/", "/api/vthreads/"))}
+        for url in urls.values():
+            wrk(url, connections, 2 if args.smoke else 40)
+        runs = {idiom: [] for idiom in urls}
+        for _ in range(1 if args.smoke else 3):
+            for idiom, url in urls.items():
+                runs[idiom].append(wrk(url, connections, args.seconds, service))
+        for idiom in urls:
+            run = median(runs[idiom])
+            entry = {"case": case, "idiom": idiom, "connections": connections, "rps": round(run["rps"]),
+                     "runsRps": [round(r["rps"]) for r in runs[idiom]], "p50Ms": run["p50Ms"], "p99Ms": run["p99Ms"],
+                     "errors": run["errors"], "cpuMicrosPerRequest": round(run["cpuSecondsPer1000"] * 1000)
+                     if run["cpuSecondsPer1000"] is not None else None, "peakRssMb": run["peakRssMb"],
+                     "peakThreads": run["peakThreads"]}
+            log(f"  twins {case} {idiom}: {entry}")
+            results["twins"].append(entry)
+
+
 def idle_connections(service, count):
     """RSS with `count` idle keep-alive connections, each having made one request."""
     sockets = []
@@ -479,6 +509,17 @@ def markdown(results):
                   f"{s['queriesPerSecond']} queries/s inside the section over {s['rounds']} runs (ideal 10 / 0.1 s = "
                   f"{s['ideal']}), {s.get('queriesPerSecondEndToEnd', '-')} end to end with each run's HTTP call; "
                   f"peak backends seen by PostgreSQL: {s['peakBackends']}."]
+    if results.get("twins"):
+        lines += ["", "## Reactor against virtual threads, in the same service", "",
+                  "Each concept's endpoint and its twin under `/api/vthreads/`, warmed 40 s each, then measured in "
+                  "turns, three runs each; the median counts. CPU of the whole server process; threads and RSS are "
+                  "the process's peaks during the run (one JVM serves both, so they are shared).", "",
+                  "| case | idiom | C | req/s | runs (req/s) | p50 (ms) | p99 (ms) | errors | CPU µs / req | peak RSS (MB) | peak threads |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in results["twins"]:
+            lines.append(f"| {r['case']} | {r['idiom']} | {r['connections']} | {r['rps']} | "
+                         f"{', '.join(map(str, r['runsRps']))} | {r['p50Ms']} | {r['p99Ms']} | {r['errors']} | "
+                         f"{r['cpuMicrosPerRequest']} | {r['peakRssMb']} | {r['peakThreads']} |")
     if results.get("startup"):
         s = results["startup"]
         lines += ["", "## Start-up and memory", "",
@@ -490,7 +531,7 @@ def markdown(results):
     return "\n".join(lines) + "\n"
 
 
-SCENARIOS = ("io", "cost", "files", "isolation", "semaphore", "startup")
+SCENARIOS = ("io", "cost", "files", "isolation", "semaphore", "twins", "startup")
 
 
 def main():
@@ -548,6 +589,9 @@ def main():
                 service.start()
             log("semaphore")
             semaphore(service, args, results)
+        if "twins" in only:
+            log("Reactor against virtual threads")
+            twins(service, args, results)
         if "startup" in only:
             log("start-up and memory")
             startup_and_memory(service, args, results)
