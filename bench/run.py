@@ -403,6 +403,7 @@ def twins(service, args, results):
     if service not in STARTED:
         service.start()
     results["twins"] = []
+    results["twinsMachine"] = machine()
     for case, path, connections in cases:
         urls = {"Reactor": service.url(path), "virtual threads": service.url(path.replace("/api/", "/api/vthreads/"))}
         for url in urls.values():
@@ -513,7 +514,8 @@ def markdown(results):
         lines += ["", "## Reactor against virtual threads, in the same service", "",
                   "Each concept's endpoint and its twin under `/api/vthreads/`, warmed 40 s each, then measured in "
                   "turns, three runs each; the median counts. CPU of the whole server process; threads and RSS are "
-                  "the process's peaks during the run (one JVM serves both, so they are shared).", "",
+                  "the process's peaks during the run (one JVM serves both, so they are shared). Measured on its own: "
+                  + ", ".join(f"{k} {v}" for k, v in results.get("twinsMachine", {}).items() if k != "wrk") + ".", "",
                   "| case | idiom | C | req/s | runs (req/s) | p50 (ms) | p99 (ms) | errors | CPU µs / req | peak RSS (MB) | peak threads |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for r in results["twins"]:
@@ -563,7 +565,10 @@ def main():
     results = {"pureIo": [], "filesAndMixed": []}
     if args.only and (RESULTS / f"{name}.json").exists():
         results = json.loads((RESULTS / f"{name}.json").read_text())
-    results.update(smoke=args.smoke, machine=machine())
+    # The machine line describes the full run; a rerun of some scenarios records its own (the twins' below).
+    results.update(smoke=args.smoke)
+    if not args.only:
+        results.update(machine=machine())
     workdir = tempfile.mkdtemp(prefix="asyncio-learn-bench-")
     try:
         all_peers = peers(workdir, args)
