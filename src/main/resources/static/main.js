@@ -134,9 +134,17 @@ async function start() {
 		if (concept.stream === "sse") {
 			run.source = openEventSource(url, {
 				onTick: showStream,
-				onResult: (report, ticks) => {
+				onResult: async (report, ticks) => {
 					showJson(report);
-					$("status").textContent = "Done: " + ticks + " ticks, then the result, in " + took();
+					const streamTook = took();
+					if (concept.vthreads) {
+						$("status").textContent = "Running the virtual-thread twin …";
+						const twin = await runTwinEvents(concept, url);
+						$("status").textContent = "Done: " + ticks + " ticks, then the result, in " + streamTook
+							+ "; virtual threads: " + (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
+						return;
+					}
+					$("status").textContent = "Done: " + ticks + " ticks, then the result, in " + streamTook;
 				},
 				onError: () => {
 					if (!$("raw").textContent) $("status").textContent = "The stream was refused or broke (check the parameters).";
@@ -218,6 +226,24 @@ async function runTwin(concept, url, init) {
 	$("vthreads-raw-details").hidden = false;
 	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
 	return run.twin;
+}
+
+/** The twin of a Server-Sent Events concept: its ticks, then its report, which is what is drawn. */
+function runTwinEvents(concept, url) {
+	const path = concept.vthreads.path;
+	return new Promise((resolve) => {
+		run.source = openEventSource(url.replace(concept.path, path), {
+			onTick: () => {},
+			onResult: (report) => {
+				run.twin = { ...report, path };
+				$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
+				$("vthreads-raw-details").hidden = false;
+				drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
+				resolve(run.twin);
+			},
+			onError: () => resolve(null),
+		});
+	});
 }
 
 function traceOf(concept) {

@@ -13,6 +13,7 @@ import dev.asynciolearn.collections.AsCompletedService.Completion;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Timeline;
+import dev.asynciolearn.timeline.VirtualThreadDemo;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 
@@ -38,15 +39,15 @@ class AsCompletedOnVirtualThreads {
 			"Future<Integer> f = completion.poll(deadline - now, NANOSECONDS);  // null at the deadline");
 
 	Flux<Completion> asCompleted(AsCompletedRequest request) {
-		return Timeline.flux(AS_COMPLETED, (timeline) -> Flux.create((sink) -> {
-			Thread loop = Thread.ofVirtual().name("as-completed").unstarted(() -> run(request, timeline, sink));
-			// Only a hang-up stops the jobs: after the deadline they run on.
-			sink.onCancel(loop::interrupt);
-			loop.start();
-		}));
+		return VirtualThreadDemo.stream(AS_COMPLETED, (timeline, sink) -> run(request, timeline, sink));
 	}
 
-	private static void run(AsCompletedRequest request, Timeline timeline, FluxSink<Completion> sink) {
+	/**
+	 * The demo itself, on the calling thread. Only a hang-up stops the jobs: after the
+	 * deadline they run on, and the demo's thread waits for them after the stream ends.
+	 */
+	private static void run(AsCompletedRequest request, Timeline timeline, FluxSink<Completion> sink)
+			throws InterruptedException {
 		ThreadJobs jobs = new ThreadJobs(timeline, request.count(), request.delayMs(), null);
 		try (ExecutorService executor = Executors.newThreadPerTaskExecutor(jobs.threads())) {
 			CompletionService<Integer> completion = new ExecutorCompletionService<>(executor);
@@ -68,6 +69,7 @@ class AsCompletedOnVirtualThreads {
 			catch (InterruptedException ex) {
 				// The client hung up: stop the jobs rather than wait for them.
 				executor.shutdownNow();
+				throw ex;
 			}
 		}
 	}

@@ -88,7 +88,7 @@ class OffloadController {
 		return this.longTask.longTask(request).map(OffloadController::event);
 	}
 
-	private static ServerSentEvent<Object> event(LongTaskSignal signal) {
+	static ServerSentEvent<Object> event(LongTaskSignal signal) {
 		if (signal instanceof Finished finished) {
 			return ServerSentEvent.builder((Object) finished.report()).event("result").build();
 		}

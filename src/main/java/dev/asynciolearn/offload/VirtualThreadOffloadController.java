@@ -7,8 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springdoc.core.annotations.ParameterObject;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +27,11 @@ class VirtualThreadOffloadController {
 
 	private final OffloadOnVirtualThreads service;
 
-	VirtualThreadOffloadController(OffloadOnVirtualThreads service) {
+	private final LongTaskOnVirtualThreads longTask;
+
+	VirtualThreadOffloadController(OffloadOnVirtualThreads service, LongTaskOnVirtualThreads longTask) {
 		this.service = service;
+		this.longTask = longTask;
 	}
 
 	@Operation(summary = "Pure I/O on a virtual thread: Thread.sleep(delay) parks it and frees its carrier")
@@ -48,6 +54,13 @@ class VirtualThreadOffloadController {
 	@GetMapping("/mixed")
 	Mono<Report<MixedResult>> mixed(@ParameterObject MixedRequest request) {
 		return this.service.mixed(request);
+	}
+
+	@Operation(summary = "A long blocking job on a virtual thread while the request's thread ticks, waiting for it one "
+			+ "period at a time (Server-Sent Events)")
+	@GetMapping(path = "/long-task", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	Flux<ServerSentEvent<Object>> longTask(@ParameterObject LongTaskRequest request) {
+		return this.longTask.longTask(request).map(OffloadController::event);
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
@@ -55,6 +57,40 @@ public final class VirtualThreadDemo {
 				}
 			});
 			return answer.asMono().doOnCancel(thread::interrupt);
+		}));
+	}
+
+	/**
+	 * A streaming demo written as plain blocking Java: it runs on a new virtual thread
+	 * when subscribed, once per subscription, and sends its items to {@code sink} as it
+	 * goes. A client that hangs up interrupts that thread; what the demo raises after
+	 * that has nobody to go to and is not reported.
+	 * @param <T> the items
+	 * @param concept what the demo teaches
+	 * @param demo the blocking demo, which completes (or errors) the sink itself
+	 * @return the deferred stream
+	 */
+	public static <T> Flux<T> stream(Concept concept, Streaming<T> demo) {
+		return Timeline.flux(concept, (timeline) -> Flux.create((sink) -> {
+			running.incrementAndGet();
+			Thread thread = Thread.ofVirtual().name(THREAD).unstarted(() -> {
+				try {
+					demo.run(timeline, sink);
+				}
+				catch (InterruptedException ex) {
+					// The client hung up.
+				}
+				catch (Throwable ex) {
+					if (!sink.isCancelled()) {
+						sink.error(ex);
+					}
+				}
+				finally {
+					running.decrementAndGet();
+				}
+			});
+			sink.onCancel(thread::interrupt);
+			thread.start();
 		}));
 	}
 
@@ -140,6 +176,25 @@ public final class VirtualThreadDemo {
 		 * @throws InterruptedException when interrupted while it blocks
 		 */
 		void run(int index) throws InterruptedException;
+
+	}
+
+	/**
+	 * A streaming demo as ordinary blocking code.
+	 *
+	 * @param <T> its items
+	 */
+	@FunctionalInterface
+	public interface Streaming<T> {
+
+		/**
+		 * Run the demo on the calling thread, sending its items and its end to
+		 * {@code sink}.
+		 * @param timeline where it records what happens
+		 * @param sink where its items go
+		 * @throws Exception whatever it raised, {@link InterruptedException} included
+		 */
+		void run(Timeline timeline, FluxSink<T> sink) throws Exception;
 
 	}
 

@@ -29,6 +29,9 @@ class VirtualThreadOffloadControllerTests {
 	@MockitoBean
 	private OffloadOnVirtualThreads service;
 
+	@MockitoBean
+	private LongTaskOnVirtualThreads longTask;
+
 	@ParameterizedTest(name = "{0} -> names {1}")
 	@CsvSource(delimiter = '|', textBlock = """
 			/api/vthreads/offload/io?delayMs=10001                     | delayMs   | between 0 and 10000
@@ -37,10 +40,11 @@ class VirtualThreadOffloadControllerTests {
 			/api/vthreads/offload/file?name=%2e%2e%2fetc%2fpasswd      | name      | a file name in the data folder
 			/api/vthreads/offload/file?name=1KiB.bin&latencyMs=5001    | latencyMs | between 0 and 5000
 			/api/vthreads/offload/mixed?name=1KiB.bin&delayMs=10001    | delayMs   | between 0 and 10000
+			/api/vthreads/offload/long-task?tickMs=9                   | tickMs    | between 10 and 5000
 			""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
 		expectProblem(this.client, uri, parameter, rule);
-		verifyNoInteractions(this.service);
+		verifyNoInteractions(this.service, this.longTask);
 	}
 
 	@Test
