@@ -1,7 +1,8 @@
 package dev.asynciolearn.collections;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
@@ -53,15 +54,22 @@ class AsCompletedOnVirtualThreads {
 			CompletionService<Integer> completion = new ExecutorCompletionService<>(executor);
 			List<Future<Integer>> submitted = jobs.all().stream().map(completion::submit).toList();
 			long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMs());
+			Set<Integer> notTaken = new TreeSet<>();
+			for (int i = 0; i < submitted.size(); i++) {
+				notTaken.add(i);
+			}
 			try {
 				for (int position = 0; position < submitted.size(); position++) {
 					Future<Integer> next = completion.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
 					if (next == null) {
+						// The jobs not yet yielded: one that ends in this very instant is
+						// listed rather than lost.
 						timeline.event("as_completed", Event.TIMEOUT);
 						sink.next(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), null,
-								running(submitted)));
+								List.copyOf(notTaken)));
 						break;
 					}
+					notTaken.remove(submitted.indexOf(next));
 					sink.next(Completion.result(position, next.resultNow(), timeline.elapsedMs()));
 				}
 				sink.complete();
@@ -72,16 +80,6 @@ class AsCompletedOnVirtualThreads {
 				throw ex;
 			}
 		}
-	}
-
-	private static List<Integer> running(List<Future<Integer>> submitted) {
-		List<Integer> running = new ArrayList<>();
-		for (int i = 0; i < submitted.size(); i++) {
-			if (!submitted.get(i).isDone()) {
-				running.add(i);
-			}
-		}
-		return running;
 	}
 
 }

@@ -37,7 +37,8 @@ class GatherOnVirtualThreads {
 	static final Concept GATHER = new Concept("gather on virtual threads: one thread per job, results in order",
 			"results = await asyncio.gather(*[job(i, d) for i in range(n)], return_exceptions=False)",
 			"try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {\n"
-					+ "    results = executor.invokeAll(jobs);  // futures in submission order\n}");
+					+ "    results = executor.invokeAll(jobs);  // return_exceptions=True: each future keeps its exception\n"
+					+ "    // return_exceptions=False: completion.take() until a job fails, then raise\n}");
 
 	Mono<Report<ThreadGatherResult>> gather(GatherRequest request) {
 		return VirtualThreadDemo.run(GATHER, (timeline) -> gather(request, timeline));

@@ -73,10 +73,16 @@ class ContextManagerOnVirtualThreads {
 		return outcome.result(null, "cancelled by timeout");
 	}
 
-	private static ContextManagerResult block(Timeline timeline, boolean failInside, Session.Outcome outcome) {
+	private static ContextManagerResult block(Timeline timeline, boolean failInside, Session.Outcome outcome)
+			throws InterruptedException {
 		String value;
 		try (Session session = new Session(timeline, outcome)) {
 			value = session.work(failInside);
+		}
+		catch (InterruptedException ex) {
+			// close() has run; the interruption carries on, as CancelledError does after
+			// __aexit__.
+			throw ex;
 		}
 		catch (Exception ex) {
 			return outcome.result(null, ex.toString());

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Service;
  * <p>
  * The difference that matters: asyncio's workers take turns on one thread and switch only
  * at an {@code await}, so the race needs the {@code await} inside the section; virtual
- * threads run in parallel on several carriers and can be switched anywhere, so even
- * {@code counter = counter + 1} with no sleep is a race. How many updates are lost varies
- * from run to run here, where asyncio loses all but one every time.
+ * threads run in parallel on several carriers (one per core), so two of them can be
+ * between the read and the write at the same instant even with no sleep in between. How
+ * many updates are lost varies from run to run here, where asyncio loses all but one
+ * every time.
  */
 @Service
 class LockOnVirtualThreads {

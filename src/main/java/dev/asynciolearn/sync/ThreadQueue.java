@@ -44,9 +44,16 @@ final class ThreadQueue {
 	 */
 	void put(int item) throws InterruptedException {
 		this.places.acquire();
-		switch (this.kind) {
-			case LIFO -> ((LinkedBlockingDeque<Integer>) this.items).putFirst(item);
-			default -> this.items.put(item);
+		try {
+			switch (this.kind) {
+				case LIFO -> ((LinkedBlockingDeque<Integer>) this.items).putFirst(item);
+				default -> this.items.put(item);
+			}
+		}
+		catch (InterruptedException ex) {
+			// The place was taken but the item never went in.
+			this.places.release();
+			throw ex;
 		}
 		this.peak.accumulateAndGet(this.items.size(), Math::max);
 	}

@@ -1,12 +1,15 @@
 package dev.asynciolearn.timeline;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -105,7 +108,8 @@ public final class VirtualThreadDemo {
 	/**
 	 * Run {@code count} workers at once, each on a new virtual thread named
 	 * {@code prefix + i}, and wait for them all: {@code await asyncio.gather(*workers)}
-	 * for workers that return nothing. An interrupted caller interrupts them too.
+	 * for workers that return nothing. An interrupted caller interrupts them too; the
+	 * first worker that raises stops the others, and its exception is raised here.
 	 * @param prefix the start of the threads' names, e.g. {@code "worker-"}
 	 * @param count how many workers
 	 * @param worker what worker {@code i} does
@@ -122,27 +126,64 @@ public final class VirtualThreadDemo {
 	 * @throws InterruptedException if the caller was interrupted meanwhile
 	 */
 	public static void runAll(Group... groups) throws InterruptedException {
-		List<ExecutorService> executors = new ArrayList<>(groups.length);
+		List<ExecutorService> executors = new CopyOnWriteArrayList<>();
+		AtomicReference<@Nullable Throwable> failed = new AtomicReference<>();
 		try {
 			for (Group group : groups) {
 				ExecutorService executor = Executors.newThreadPerTaskExecutor(group.threads());
 				executors.add(executor);
-				for (int i = 0; i < group.count(); i++) {
+				for (int i = 0; i < group.count() && failed.get() == null; i++) {
 					int index = i;
-					executor.submit(() -> {
-						group.worker().run(index);
-						return null;
+					submit(executor, () -> {
+						try {
+							group.worker().run(index);
+						}
+						catch (InterruptedException ex) {
+							// Stopped: by the caller's interruption, or by a peer's
+							// failure.
+						}
+						catch (Throwable ex) {
+							// As gather raises the first exception; the others are
+							// stopped
+							// rather than left waiting for a peer that is gone.
+							if (failed.compareAndSet(null, ex)) {
+								executors.forEach(ExecutorService::shutdownNow);
+							}
+						}
 					});
 				}
 			}
 		}
 		finally {
+			if (failed.get() != null) {
+				// Also the executors made after the failure's own shutdownNow.
+				executors.forEach(ExecutorService::shutdownNow);
+			}
 			// close() waits; interrupted meanwhile, it stops the workers and keeps the
 			// flag.
 			executors.forEach(ExecutorService::close);
 		}
 		if (Thread.interrupted()) {
 			throw new InterruptedException();
+		}
+		Throwable failure = failed.get();
+		if (failure instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (failure instanceof Error error) {
+			throw error;
+		}
+		if (failure != null) {
+			throw new IllegalStateException(failure);
+		}
+	}
+
+	private static void submit(ExecutorService executor, Runnable worker) {
+		try {
+			executor.execute(worker);
+		}
+		catch (RejectedExecutionException ex) {
+			// A worker already failed and stopped this executor: nothing more to start.
 		}
 	}
 

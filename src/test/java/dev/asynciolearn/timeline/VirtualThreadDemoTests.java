@@ -8,9 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class VirtualThreadDemoTests {
 
@@ -99,6 +101,21 @@ class VirtualThreadDemoTests {
 		assertThat(caller.join(Duration.ofSeconds(2))).isTrue();
 		assertThat(interrupted.await(1, TimeUnit.SECONDS)).isTrue();
 		assertThat(raised.get()).isInstanceOf(InterruptedException.class);
+	}
+
+	@Test
+	@Timeout(10)
+	void theFirstWorkerThatRaisesStopsTheOthersAndItsExceptionIsRaised() {
+		CountDownLatch never = new CountDownLatch(1);
+		long start = System.nanoTime();
+		assertThatIllegalStateException().isThrownBy(() -> VirtualThreadDemo.runAll("w-", 5, (i) -> {
+			if (i == 0) {
+				throw new IllegalStateException("worker 0 failed");
+			}
+			// The others wait for something worker 0 would have done.
+			never.await();
+		})).withMessage("worker 0 failed");
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
