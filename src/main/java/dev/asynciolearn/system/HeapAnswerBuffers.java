@@ -1,9 +1,13 @@
 package dev.asynciolearn.system;
 
+import java.nio.file.Path;
+
 import io.netty.buffer.UnpooledByteBufAllocator;
+import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -32,10 +36,11 @@ class HeapAnswerBuffers implements HttpHandlerDecoratorFactory {
 
 	@Override
 	public HttpHandler apply(HttpHandler handler) {
-		return (request, response) -> handler.handle(request, new HeapBuffered(response));
+		return (request, response) -> handler.handle(request, (response instanceof ZeroCopyHttpOutputMessage)
+				? new ZeroCopyHeapBuffered(response) : new HeapBuffered(response));
 	}
 
-	private static final class HeapBuffered extends ServerHttpResponseDecorator {
+	private static class HeapBuffered extends ServerHttpResponseDecorator {
 
 		HeapBuffered(ServerHttpResponse delegate) {
 			super(delegate);
@@ -44,6 +49,23 @@ class HeapAnswerBuffers implements HttpHandlerDecoratorFactory {
 		@Override
 		public DataBufferFactory bufferFactory() {
 			return HEAP;
+		}
+
+	}
+
+	/**
+	 * Files still go out with zero copy (sendfile) where the server can: no buffer of
+	 * ours is involved.
+	 */
+	private static final class ZeroCopyHeapBuffered extends HeapBuffered implements ZeroCopyHttpOutputMessage {
+
+		ZeroCopyHeapBuffered(ServerHttpResponse delegate) {
+			super(delegate);
+		}
+
+		@Override
+		public Mono<Void> writeWith(Path file, long position, long count) {
+			return ((ZeroCopyHttpOutputMessage) getDelegate()).writeWith(file, position, count);
 		}
 
 	}

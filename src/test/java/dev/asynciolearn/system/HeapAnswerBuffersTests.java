@@ -1,16 +1,21 @@
 package dev.asynciolearn.system;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.buffer.PooledByteBufAllocator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBufferFactory;
 import org.springframework.core.io.buffer.NettyDataBufferFactory;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.HttpHandlerDecoratorFactory;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 
@@ -37,6 +42,45 @@ class HeapAnswerBuffersTests {
 		await().atMost(Duration.ofSeconds(20))
 			.pollInterval(Duration.ofMillis(100))
 			.until(() -> !NettyLeaks.collectAndDrain().isEmpty());
+	}
+
+	@Test
+	void filesStillGoOutWithZeroCopyWhereTheServerCan() {
+		ZeroCopyResponse server = new ZeroCopyResponse();
+		ServerHttpResponse decorated = decorated(server);
+		assertThat(decorated).isInstanceOf(ZeroCopyHttpOutputMessage.class);
+		((ZeroCopyHttpOutputMessage) decorated).writeWith(Path.of("1KiB.bin"), 0, 1024).block();
+		assertThat(server.written).isEqualTo(Path.of("1KiB.bin"));
+		assertThat(decorated(new MockServerHttpResponse(POOLED))).isNotInstanceOf(ZeroCopyHttpOutputMessage.class);
+	}
+
+	private static ServerHttpResponse decorated(ServerHttpResponse response) {
+		AtomicReference<ServerHttpResponse> seen = new AtomicReference<>();
+		new HeapAnswerBuffers().apply((request, handled) -> {
+			seen.set(handled);
+			return Mono.empty();
+		}).handle(MockServerHttpRequest.get("/").build(), response).block();
+		return seen.get();
+	}
+
+	/**
+	 * A server response that can send a file without copying it, as Reactor Netty's can.
+	 */
+	private static final class ZeroCopyResponse extends ServerHttpResponseDecorator
+			implements ZeroCopyHttpOutputMessage {
+
+		private @Nullable Path written;
+
+		ZeroCopyResponse() {
+			super(new MockServerHttpResponse(POOLED));
+		}
+
+		@Override
+		public Mono<Void> writeWith(Path file, long position, long count) {
+			this.written = file;
+			return Mono.empty();
+		}
+
 	}
 
 	/**
