@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 import dev.asynciolearn.collections.AsCompletedService.Completion;
@@ -28,8 +29,10 @@ import org.springframework.stereotype.Service;
  * <p>
  * The difference that matters: at the deadline the stream ends with {@code TimeoutError}
  * and the jobs still running are left to run, as asyncio leaves their tasks (the Reactor
- * twin cancels them); they end on their own within the longest job. A client that hangs
- * up interrupts the loop, which stops them.
+ * twin cancels them); they end on their own within the longest job. At most
+ * {@link #MAX_LEFT_RUNNING} jobs are left so across all requests; beyond that they are
+ * cancelled, and the {@code TimeoutError} event says which. A client that hangs up
+ * interrupts the loop, which stops them.
  */
 @Service
 class AsCompletedOnVirtualThreads {
@@ -38,6 +41,19 @@ class AsCompletedOnVirtualThreads {
 			"as_completed on virtual threads: a CompletionService, one deadline for all",
 			"for f in asyncio.as_completed(jobs, timeout=t):\n    print(await f)",
 			"Future<Integer> f = completion.poll(deadline - now, NANOSECONDS);  // null at the deadline");
+
+	/**
+	 * Jobs left running after their stream has ended, across requests: each ends within
+	 * {@link Jobs#MAX_DELAY_MS}, but no client may leave an unbounded number behind.
+	 */
+	static final int MAX_LEFT_RUNNING = 500;
+
+	private static final Semaphore LEFT_RUNNING = new Semaphore(MAX_LEFT_RUNNING);
+
+	/** The budget of jobs that may be left running, for the tests to look at. */
+	static Semaphore leftRunningBudget() {
+		return LEFT_RUNNING;
+	}
 
 	Flux<Completion> asCompleted(AsCompletedRequest request) {
 		return VirtualThreadDemo.stream(AS_COMPLETED, (timeline, sink) -> run(request, timeline, sink));
@@ -50,6 +66,7 @@ class AsCompletedOnVirtualThreads {
 	private static void run(AsCompletedRequest request, Timeline timeline, FluxSink<Completion> sink)
 			throws InterruptedException {
 		ThreadJobs jobs = new ThreadJobs(timeline, request.count(), request.delayMs(), null);
+		int leftRunning = 0;
 		try (ExecutorService executor = Executors.newThreadPerTaskExecutor(jobs.threads())) {
 			CompletionService<Integer> completion = new ExecutorCompletionService<>(executor);
 			List<Future<Integer>> submitted = jobs.all().stream().map(completion::submit).toList();
@@ -65,8 +82,19 @@ class AsCompletedOnVirtualThreads {
 						// The jobs not yet yielded: one that ends in this very instant is
 						// listed rather than lost.
 						timeline.event("as_completed", Event.TIMEOUT);
-						sink.next(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), null,
-								List.copyOf(notTaken)));
+						List<Integer> left = List.copyOf(notTaken);
+						if (LEFT_RUNNING.tryAcquire(left.size())) {
+							leftRunning = left.size();
+							sink.next(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), null,
+									left));
+						}
+						else {
+							// Over the budget: cancelled, as the Reactor twin does, and
+							// said so.
+							executor.shutdownNow();
+							sink.next(new Completion(Event.TIMEOUT.label(), null, null, timeline.elapsedMs(), left,
+									null));
+						}
 						break;
 					}
 					notTaken.remove(submitted.indexOf(next));
@@ -79,6 +107,10 @@ class AsCompletedOnVirtualThreads {
 				executor.shutdownNow();
 				throw ex;
 			}
+		}
+		finally {
+			// Closing the executor waited for the jobs left running.
+			LEFT_RUNNING.release(leftRunning);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.asynciolearn.collections;
 
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.asynciolearn.collections.AsCompletedService.Completion;
@@ -24,6 +25,7 @@ import static dev.asynciolearn.timeline.TestReports.reportInRealTime;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The virtual-thread twins of chapter 3, in real time: they block real (virtual) threads.
@@ -118,6 +120,34 @@ class VirtualThreadCollectionsServiceTests {
 			})
 			.expectComplete()
 			.verify(Duration.ofSeconds(5));
+	}
+
+	@Test
+	void theJobsLeftRunningAreBoundedAcrossRequestsBeyondWhichTheyAreCancelled() {
+		Semaphore budget = AsCompletedOnVirtualThreads.leftRunningBudget();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> budget.availablePermits() == AsCompletedOnVirtualThreads.MAX_LEFT_RUNNING);
+		int taken = budget.drainPermits();
+		try {
+			StepVerifier.create(this.asCompleted.asCompleted(new AsCompletedRequest(3, 1000, 500)))
+				.assertNext((first) -> assertThat(first.job()).isOne())
+				.assertNext((timeout) -> {
+					assertThat(timeout.cancelled()).containsExactly(0, 2);
+					assertThat(timeout.leftRunning()).isNull();
+				})
+				.expectComplete()
+				.verify(Duration.ofSeconds(5));
+		}
+		finally {
+			budget.release(taken);
+		}
+		// Left running within the budget, the jobs give their places back when they end.
+		StepVerifier.create(this.asCompleted.asCompleted(new AsCompletedRequest(3, 600, 300)))
+			.expectNextCount(2)
+			.expectComplete()
+			.verify(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> budget.availablePermits() == AsCompletedOnVirtualThreads.MAX_LEFT_RUNNING);
 	}
 
 	@Test
