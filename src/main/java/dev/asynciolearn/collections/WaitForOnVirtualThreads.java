@@ -1,11 +1,7 @@
 package dev.asynciolearn.collections;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asynciolearn.timeline.Concept;
@@ -46,37 +42,20 @@ class WaitForOnVirtualThreads {
 	 */
 	WaitForResult waitFor(WaitForRequest request, Timeline timeline) throws Exception {
 		AtomicBoolean cancelled = new AtomicBoolean();
-		boolean timedOut;
-		try (ExecutorService executor = Executors
-			.newThreadPerTaskExecutor(Thread.ofVirtual().name("inner").factory())) {
-			Future<?> work = executor.submit(() -> {
-				timeline.event("inner", Event.START);
-				try {
-					Thread.sleep(Duration.ofMillis(request.delayMs()));
-				}
-				catch (InterruptedException ex) {
-					cancelled.set(true);
-					timeline.event("inner", Event.CANCELLED);
-					throw ex;
-				}
-				timeline.event("inner", Event.DONE);
-				return null;
-			});
+		Optional<Boolean> done = VirtualThreadDemo.waitFor(timeline, "inner", () -> {
+			timeline.event("inner", Event.START);
 			try {
-				work.get(request.timeoutMs(), TimeUnit.MILLISECONDS);
-				timedOut = false;
-			}
-			catch (TimeoutException ex) {
-				timeline.event("wait_for", Event.TIMEOUT);
-				work.cancel(true);
-				timedOut = true;
+				Thread.sleep(Duration.ofMillis(request.delayMs()));
 			}
 			catch (InterruptedException ex) {
-				work.cancel(true);
+				cancelled.set(true);
+				timeline.event("inner", Event.CANCELLED);
 				throw ex;
 			}
-		}
-		return new WaitForResult(timedOut ? Event.TIMEOUT.label() : "done", cancelled.get());
+			timeline.event("inner", Event.DONE);
+			return true;
+		}, Duration.ofMillis(request.timeoutMs()));
+		return new WaitForResult(done.isPresent() ? "done" : Event.TIMEOUT.label(), cancelled.get());
 	}
 
 }

@@ -1,12 +1,6 @@
 package dev.asynciolearn.streams;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.asynciolearn.streams.ContextManagerService.ContextManagerResult;
 import dev.asynciolearn.timeline.Concept;
@@ -45,32 +39,17 @@ class ContextManagerOnVirtualThreads {
 	/**
 	 * The demo itself, on the calling thread.
 	 */
-	ContextManagerResult run(ContextManagerRequest request, Timeline timeline) throws InterruptedException {
+	ContextManagerResult run(ContextManagerRequest request, Timeline timeline) throws Exception {
 		Session.Outcome outcome = new Session.Outcome();
 		if (request.timeoutMs() == null) {
 			return block(timeline, request.failInside(), outcome);
 		}
-		try (ExecutorService executor = Executors
-			.newThreadPerTaskExecutor(Thread.ofVirtual().name("block").factory())) {
-			Future<ContextManagerResult> block = executor.submit(() -> block(timeline, request.failInside(), outcome));
-			try {
-				return block.get(request.timeoutMs(), TimeUnit.MILLISECONDS);
-			}
-			catch (TimeoutException ex) {
-				timeline.event("wait_for", Event.TIMEOUT);
-				block.cancel(true);
-			}
-			catch (InterruptedException ex) {
-				block.cancel(true);
-				throw ex;
-			}
-			catch (ExecutionException ex) {
-				// block() answers every exception of the body as a result.
-				throw new IllegalStateException(ex.getCause());
-			}
-		}
-		// Closing the executor waited for close() to finish.
-		return outcome.result(null, "cancelled by timeout");
+		// At the deadline the body is interrupted and close() has run before this
+		// returns.
+		return VirtualThreadDemo
+			.waitFor(timeline, "block", () -> block(timeline, request.failInside(), outcome),
+					Duration.ofMillis(request.timeoutMs()))
+			.orElseGet(() -> outcome.result(null, "cancelled by timeout"));
 	}
 
 	private static ContextManagerResult block(Timeline timeline, boolean failInside, Session.Outcome outcome)

@@ -1,11 +1,18 @@
 package dev.asynciolearn.timeline;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -47,18 +54,15 @@ public final class VirtualThreadDemo {
 		return Timeline.mono(concept, (timeline) -> Mono.defer(() -> {
 			// A sink keeps an answer that comes after a hang-up instead of dropping it.
 			Sinks.One<R> answer = Sinks.one();
-			running.incrementAndGet();
-			Thread thread = Thread.ofVirtual().name(THREAD).start(() -> {
+			Thread thread = counted(() -> {
 				try {
 					answer.tryEmitValue(demo.run(timeline));
 				}
 				catch (Throwable ex) {
 					answer.tryEmitError(ex);
 				}
-				finally {
-					running.decrementAndGet();
-				}
 			});
+			thread.start();
 			return answer.asMono().doOnCancel(thread::interrupt);
 		}));
 	}
@@ -75,8 +79,7 @@ public final class VirtualThreadDemo {
 	 */
 	public static <T> Flux<T> stream(Concept concept, Streaming<T> demo) {
 		return Timeline.flux(concept, (timeline) -> Flux.create((sink) -> {
-			running.incrementAndGet();
-			Thread thread = Thread.ofVirtual().name(THREAD).unstarted(() -> {
+			Thread thread = counted(() -> {
 				try {
 					demo.run(timeline, sink);
 				}
@@ -88,13 +91,63 @@ public final class VirtualThreadDemo {
 						sink.error(ex);
 					}
 				}
-				finally {
-					running.decrementAndGet();
-				}
 			});
 			sink.onCancel(thread::interrupt);
 			thread.start();
 		}));
+	}
+
+	/**
+	 * A demo's own virtual thread, not started yet, counted in {@link #running()} from
+	 * now until the demo ends.
+	 */
+	private static Thread counted(Runnable demo) {
+		running.incrementAndGet();
+		return Thread.ofVirtual().name(THREAD).unstarted(() -> {
+			try {
+				demo.run();
+			}
+			finally {
+				running.decrementAndGet();
+			}
+		});
+	}
+
+	/**
+	 * {@code await asyncio.wait_for(work, timeout)} for blocking work: it runs on a new
+	 * virtual thread named {@code thread}; at the limit {@code wait_for: TimeoutError} is
+	 * recorded and the thread interrupted ({@code cancel(true)}), and this returns only
+	 * once the work has stopped, as {@code wait_for} waits for the task it cancelled. An
+	 * interrupted caller interrupts the work too.
+	 * @param <T> the work's result
+	 * @param timeline where the timeout is recorded
+	 * @param thread the work's thread's name
+	 * @param work the blocking work, which must not answer {@code null}
+	 * @param timeout the limit
+	 * @return the work's result, or empty when the limit came first
+	 * @throws Exception what the work raised, or {@link InterruptedException}
+	 */
+	public static <T> Optional<T> waitFor(Timeline timeline, String thread, Callable<T> work, Duration timeout)
+			throws Exception {
+		try (ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name(thread).factory())) {
+			Future<T> future = executor.submit(work);
+			try {
+				return Optional.of(future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+			}
+			catch (TimeoutException ex) {
+				timeline.event("wait_for", Event.TIMEOUT);
+				future.cancel(true);
+				// Closing the executor waits for the work to stop.
+				return Optional.empty();
+			}
+			catch (InterruptedException ex) {
+				future.cancel(true);
+				throw ex;
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof Exception cause) ? cause : new IllegalStateException(ex.getCause());
+			}
+		}
 	}
 
 	/**
