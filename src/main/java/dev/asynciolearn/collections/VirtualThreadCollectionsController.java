@@ -1,5 +1,6 @@
 package dev.asynciolearn.collections;
 
+import dev.asynciolearn.collections.WaitOnVirtualThreads.ThreadWaitResult;
 import dev.asynciolearn.timeline.Report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,13 +24,16 @@ class VirtualThreadCollectionsController {
 
 	private final GatherOnVirtualThreads gather;
 
+	private final WaitOnVirtualThreads wait;
+
 	private final WaitForOnVirtualThreads waitFor;
 
 	private final AsCompletedOnVirtualThreads asCompleted;
 
-	VirtualThreadCollectionsController(GatherOnVirtualThreads gather, WaitForOnVirtualThreads waitFor,
-			AsCompletedOnVirtualThreads asCompleted) {
+	VirtualThreadCollectionsController(GatherOnVirtualThreads gather, WaitOnVirtualThreads wait,
+			WaitForOnVirtualThreads waitFor, AsCompletedOnVirtualThreads asCompleted) {
 		this.gather = gather;
+		this.wait = wait;
 		this.waitFor = waitFor;
 		this.asCompleted = asCompleted;
 	}
@@ -39,6 +43,13 @@ class VirtualThreadCollectionsController {
 	@GetMapping("/gather")
 	Mono<Report<ThreadGatherResult>> gather(@ParameterObject GatherRequest request) {
 		return this.gather.gather(request);
+	}
+
+	@Operation(summary = "asyncio.wait on virtual threads: tasks as Futures whose done() queues them, the queue "
+			+ "taken until the condition or the timeout; nobody cancelled, the pending run on")
+	@GetMapping("/wait")
+	Mono<Report<ThreadWaitResult>> wait(@ParameterObject WaitRequest request) {
+		return this.wait.wait(request);
 	}
 
 	@Operation(summary = "asyncio.wait_for on virtual threads: future.get(timeout), then cancel(true) "

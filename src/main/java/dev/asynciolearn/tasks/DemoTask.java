@@ -2,9 +2,12 @@ package dev.asynciolearn.tasks;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -18,6 +21,11 @@ import reactor.core.publisher.Sinks;
  * Its outcome is set once, from {@link State#PENDING} to {@link State#DONE},
  * {@link State#FAILED} or {@link State#CANCELLED}, whichever comes first; that makes
  * {@link #cancel} answer exactly as {@code Task.cancel()} does.
+ * <p>
+ * A task runs either as a subscribed {@code Mono} ({@link #run}: it holds no thread while
+ * it waits) or as blocking code on a virtual thread of its own
+ * ({@link #runOnVirtualThread}: the JDK's {@code Future}, whose {@code cancel(true)}
+ * interrupts that thread). Both answer the same questions the same way.
  */
 public final class DemoTask {
 
@@ -53,35 +61,76 @@ public final class DemoTask {
 
 	private final int maxCallbacks;
 
+	private final Runnable onFinish;
+
 	private volatile @Nullable Disposable running;
 
-	DemoTask(long id, String name, Instant createdAt, int maxCallbacks) {
+	private volatile @Nullable FutureTask<?> future;
+
+	private volatile @Nullable String virtualThread;
+
+	/**
+	 * A task not started yet.
+	 * @param onFinish called once, when its outcome is set, however it ends
+	 */
+	DemoTask(long id, String name, Instant createdAt, int maxCallbacks, Runnable onFinish) {
 		this.id = id;
 		this.name = name;
 		this.createdAt = createdAt;
 		this.maxCallbacks = maxCallbacks;
+		this.onFinish = onFinish;
 	}
 
 	/**
 	 * Subscribe to the work now, as {@code create_task} schedules the coroutine at once.
 	 */
-	void run(Mono<?> work, Runnable onFinish) {
-		this.running = work.subscribe((value) -> finish(State.DONE, value, null, onFinish),
-				(error) -> finish(State.FAILED, null, error.toString(), onFinish),
-				() -> finish(State.DONE, null, null, onFinish));
-		if (state() == State.CANCELLED) {
-			dispose();
-		}
+	void run(Mono<?> work) {
+		this.running = work.subscribe((value) -> finish(State.DONE, value, null),
+				(error) -> finish(State.FAILED, null, error.toString()), () -> finish(State.DONE, null, null));
 	}
 
 	/**
-	 * {@code task.cancel()}.
-	 * @param onFinish called if this call cancelled the task
+	 * {@code create_task} as the JDK writes it: the work is a {@link FutureTask} started
+	 * on a new virtual thread named after the task, whose {@code done()} hook sets the
+	 * outcome; cancelling the task is {@code future.cancel(true)}, which interrupts that
+	 * thread.
+	 * @param whenDone called with this task once its outcome is set, however it ends (the
+	 * hook {@code ExecutorCompletionService} uses to queue finished futures)
+	 */
+	void runOnVirtualThread(Callable<?> work, Consumer<DemoTask> whenDone) {
+		FutureTask<Object> task = new FutureTask<>(work::call) {
+
+			@Override
+			protected void done() {
+				// The future's own state: how the work ended.
+				switch (state()) {
+					case SUCCESS -> finish(DemoTask.State.DONE, resultNow(), null);
+					case FAILED -> finish(DemoTask.State.FAILED, null, exceptionNow().toString());
+					default -> finish(DemoTask.State.CANCELLED, null, "CancelledError");
+				}
+				whenDone.accept(DemoTask.this);
+			}
+
+		};
+		this.future = task;
+		this.virtualThread = this.name;
+		Thread.ofVirtual().name(this.name).start(task);
+	}
+
+	/**
+	 * {@code task.cancel()}. On a virtual thread the future decides, as
+	 * {@code Future.cancel(true)} does: work that has just returned is done, not
+	 * cancelled.
 	 * @return {@code true} if the task was pending and is now cancelled, {@code false} if
 	 * it had already finished
 	 */
-	boolean cancel(Runnable onFinish) {
-		if (finish(State.CANCELLED, null, "CancelledError", onFinish)) {
+	boolean cancel() {
+		FutureTask<?> task = this.future;
+		if (task != null) {
+			// Its done() sets the outcome before this returns.
+			return task.cancel(true);
+		}
+		if (finish(State.CANCELLED, null, "CancelledError")) {
 			dispose();
 			return true;
 		}
@@ -135,16 +184,16 @@ public final class DemoTask {
 
 	public TaskView view() {
 		Outcome current = this.outcome.get();
-		return new TaskView(this.id, this.name, current.state(), current.state() != State.PENDING,
+		return new TaskView(this.id, this.name, this.virtualThread, current.state(), current.state() != State.PENDING,
 				current.state() == State.CANCELLED, current.result(), current.exception(),
 				List.copyOf(this.callbackLog), this.createdAt, current.finishedAt());
 	}
 
-	private boolean finish(State state, @Nullable Object result, @Nullable String exception, Runnable onFinish) {
+	private boolean finish(State state, @Nullable Object result, @Nullable String exception) {
 		if (!this.outcome.compareAndSet(PENDING, new Outcome(state, result, exception, Instant.now()))) {
 			return false;
 		}
-		onFinish.run();
+		this.onFinish.run();
 		this.finished.tryEmitEmpty();
 		return true;
 	}

@@ -6,9 +6,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import dev.asynciolearn.system.ApiProblem;
 import org.apache.commons.logging.Log;
@@ -62,6 +64,31 @@ public class TaskRegistry implements DisposableBean {
 	 * as allowed are pending already
 	 */
 	public DemoTask start(String budget, String name, Mono<?> work) {
+		DemoTask task = create(budget, name);
+		task.run(work);
+		return keep(task);
+	}
+
+	/**
+	 * {@code asyncio.create_task(work, name=name)} as blocking code: the work starts now
+	 * on a new virtual thread named {@code name}, as a {@code Future}; cancelling the
+	 * task interrupts that thread.
+	 * @param budget whose tasks these are, as for {@link #start(String, String, Mono)}
+	 * @param name the task's name, and its thread's
+	 * @param work what the task does; its value becomes the task's result, its exception
+	 * the task's
+	 * @param whenDone called with the task once it has ended, however it did
+	 * @return the running task
+	 * @throws ApiProblem a 429 with {@code Retry-After} if as many tasks of this budget
+	 * as allowed are pending already
+	 */
+	public DemoTask startOnVirtualThread(String budget, String name, Callable<?> work, Consumer<DemoTask> whenDone) {
+		DemoTask task = create(budget, name);
+		task.runOnVirtualThread(work, whenDone);
+		return keep(task);
+	}
+
+	private DemoTask create(String budget, String name) {
 		forgetOldTasks();
 		AtomicInteger pendingOfBudget = this.pendingByBudget.computeIfAbsent(budget, (key) -> new AtomicInteger());
 		if (pendingOfBudget.incrementAndGet() > this.properties.maxPending()) {
@@ -72,12 +99,17 @@ public class TaskRegistry implements DisposableBean {
 					Duration.ofSeconds(1));
 		}
 		this.pending.incrementAndGet();
-		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now(), this.properties.maxCallbacks());
+		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now(), this.properties.maxCallbacks(),
+				() -> {
+					pendingOfBudget.decrementAndGet();
+					this.pending.decrementAndGet();
+				});
+		return task;
+	}
+
+	/** Kept once started, so that nobody can cancel a task before it runs. */
+	private DemoTask keep(DemoTask task) {
 		this.tasks.put(task.id(), task);
-		task.run(work, () -> {
-			pendingOfBudget.decrementAndGet();
-			this.pending.decrementAndGet();
-		});
 		return task;
 	}
 
@@ -120,7 +152,7 @@ public class TaskRegistry implements DisposableBean {
 	 * @return whether it was pending and is now cancelled
 	 */
 	public boolean cancel(long id) {
-		return get(id).cancel(this.pending::decrementAndGet);
+		return get(id).cancel();
 	}
 
 	/**
@@ -151,7 +183,7 @@ public class TaskRegistry implements DisposableBean {
 	public void destroy() {
 		int cancelled = 0;
 		for (DemoTask task : this.tasks.values()) {
-			if (task.cancel(this.pending::decrementAndGet)) {
+			if (task.cancel()) {
 				cancelled++;
 			}
 		}

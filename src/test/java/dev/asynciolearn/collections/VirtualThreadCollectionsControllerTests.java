@@ -30,22 +30,29 @@ class VirtualThreadCollectionsControllerTests {
 	private GatherOnVirtualThreads gather;
 
 	@MockitoBean
+	private WaitOnVirtualThreads wait;
+
+	@MockitoBean
 	private WaitForOnVirtualThreads waitFor;
 
 	@MockitoBean
 	private AsCompletedOnVirtualThreads asCompleted;
 
 	@ParameterizedTest(name = "{0} -> names {1}")
-	@CsvSource(delimiter = '|', textBlock = """
-			/api/vthreads/collections/gather?count=51          | count     | between 1 and 50
-			/api/vthreads/collections/gather?failAt=3          | failAt    | between 0 and 2
-			/api/vthreads/collections/wait-for?timeoutMs=0     | timeoutMs | between 1 and 60000
-			/api/vthreads/collections/wait-for?delayMs=soon    | delayMs   | an integer between 0 and 10000
-			/api/vthreads/collections/as-completed?count=0     | count     | between 1 and 50
-			""")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					/api/vthreads/collections/gather?count=51          | count     | between 1 and 50
+					/api/vthreads/collections/gather?failAt=3          | failAt    | between 0 and 2
+					/api/vthreads/collections/wait?count=21            | count     | between 1 and 20
+					/api/vthreads/collections/wait?failAt=3            | failAt    | between 0 and 2
+					/api/vthreads/collections/wait?returnWhen=FIRST    | returnWhen | ALL_COMPLETED, FIRST_COMPLETED, FIRST_EXCEPTION
+					/api/vthreads/collections/wait-for?timeoutMs=0     | timeoutMs | between 1 and 60000
+					/api/vthreads/collections/wait-for?delayMs=soon    | delayMs   | an integer between 0 and 10000
+					/api/vthreads/collections/as-completed?count=0     | count     | between 1 and 50
+					""")
 	void badInputIsAProblemNamingTheParameterAndItsRange(String uri, String parameter, String rule) {
 		expectProblem(this.client, uri, parameter, rule);
-		verifyNoInteractions(this.gather, this.waitFor, this.asCompleted);
+		verifyNoInteractions(this.gather, this.wait, this.waitFor, this.asCompleted);
 	}
 
 	@Test
@@ -56,7 +63,12 @@ class VirtualThreadCollectionsControllerTests {
 			.willReturn(Mono.just(TestReports.named("waitFor(900, 80)")));
 		expectConcept(this.client, "/api/vthreads/collections/gather?count=4&delayMs=250&failAt=2",
 				"gather(4, 250, 2, false)");
+		given(this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 5, 700, 3, 250L)))
+			.willReturn(Mono.just(TestReports.named("wait(FIRST_EXCEPTION, 5, 700, 3, 250)")));
 		expectConcept(this.client, "/api/vthreads/collections/wait-for?delayMs=900&timeoutMs=80", "waitFor(900, 80)");
+		expectConcept(this.client,
+				"/api/vthreads/collections/wait?returnWhen=FIRST_EXCEPTION&count=5&delayMs=700&failAt=3&timeoutMs=250",
+				"wait(FIRST_EXCEPTION, 5, 700, 3, 250)");
 	}
 
 }

@@ -7,13 +7,20 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.asynciolearn.collections.AsCompletedService.Completion;
 import dev.asynciolearn.collections.GatherResult.GatherRaised;
 import dev.asynciolearn.collections.GatherResult.Gathered;
+import dev.asynciolearn.collections.WaitOnVirtualThreads.ThreadWaitResult;
+import dev.asynciolearn.tasks.DemoTask;
+import dev.asynciolearn.tasks.TaskProperties;
+import dev.asynciolearn.tasks.TaskRegistry;
+import dev.asynciolearn.tasks.TaskView;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.Timeline;
 import dev.asynciolearn.timeline.TimelineEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import static dev.asynciolearn.timeline.Event.CANCELLED;
@@ -25,6 +32,7 @@ import static dev.asynciolearn.timeline.TestReports.reportInRealTime;
 import static dev.asynciolearn.timeline.TestReports.step;
 import static dev.asynciolearn.timeline.TestReports.steps;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -37,6 +45,15 @@ class VirtualThreadCollectionsServiceTests {
 	private final WaitForOnVirtualThreads waitFor = new WaitForOnVirtualThreads();
 
 	private final AsCompletedOnVirtualThreads asCompleted = new AsCompletedOnVirtualThreads();
+
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20));
+
+	private final WaitOnVirtualThreads wait = new WaitOnVirtualThreads(this.registry);
+
+	@AfterEach
+	void stopTheTasks() {
+		this.registry.destroy();
+	}
 
 	@Test
 	void gatherRunsTheJobsAtOnceEachOnItsOwnVirtualThreadResultsInSubmissionOrder() {
@@ -148,6 +165,64 @@ class VirtualThreadCollectionsServiceTests {
 			.verify(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(5))
 			.until(() -> budget.availablePermits() == AsCompletedOnVirtualThreads.MAX_LEFT_RUNNING);
+	}
+
+	@Test
+	void waitFirstCompletedReturnsAfterTheFirstAndTheOthersRunOnToTheirEnd() {
+		Report<ThreadWaitResult> report = reportInRealTime(
+				this.wait.wait(new WaitRequest(ReturnWhen.FIRST_COMPLETED, 3, 300, null, null)));
+		// Job 1 ends first, at 100 ms.
+		assertThat(report.elapsedMs()).isBetween(100.0, 250.0);
+		assertThat(report.result().done()).extracting(TaskView::name).singleElement().asString().endsWith("/job-1");
+		assertThat(report.result().pending()).hasSize(2)
+			.extracting(TaskView::state)
+			.containsOnly(DemoTask.State.PENDING);
+		assertThat(eventOf(report, "job-1", DONE).thread()).endsWith("/job-1");
+		assertThat(eventOf(report, "job-1", DONE).carrier()).as("on a virtual thread").startsWith("ForkJoinPool-");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.all(DemoTask.State.PENDING).isEmpty());
+		assertThat(this.registry.all(null)).extracting(TaskView::state).containsOnly(DemoTask.State.DONE);
+	}
+
+	@Test
+	void waitAllCompletedReturnsOnceTheLongestHasEnded() {
+		Report<ThreadWaitResult> report = reportInRealTime(
+				this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 300, null, null)));
+		assertThat(report.result().done()).hasSize(3);
+		assertThat(report.result().pending()).isEmpty();
+		assertThat(report.elapsedMs()).as("the longest, not the sum").isBetween(300.0, 550.0);
+		assertThat(steps(report)).containsSubsequence(step("job-1", DONE), step("job-2", DONE), step("job-0", DONE),
+				step("wait", DONE));
+	}
+
+	@Test
+	void waitFirstExceptionReturnsAtTheFailure() {
+		Report<ThreadWaitResult> report = reportInRealTime(
+				this.wait.wait(new WaitRequest(ReturnWhen.FIRST_EXCEPTION, 3, 300, 1, null)));
+		assertThat(report.elapsedMs()).isBetween(100.0, 250.0);
+		assertThat(report.result().done()).extracting(TaskView::state, TaskView::exception)
+			.containsExactly(tuple(DemoTask.State.FAILED, "JobFailure('job 1 failed')"));
+		assertThat(report.result().pending()).hasSize(2);
+	}
+
+	@Test
+	void waitWithATimeoutReturnsThenWithoutRaisingAndCancelsNobody() {
+		Report<ThreadWaitResult> report = reportInRealTime(
+				this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 600, null, 300L)));
+		// Job 1 ends at 200 ms; jobs 2 and 0 at 400 and 600.
+		assertThat(report.elapsedMs()).isBetween(300.0, 450.0);
+		assertThat(report.result().done()).hasSize(1);
+		assertThat(report.result().pending()).hasSize(2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.all(DemoTask.State.PENDING).isEmpty());
+		assertThat(this.registry.all(null)).extracting(TaskView::cancelled).containsOnly(false);
+	}
+
+	@Test
+	void aClientThatHangsUpStopsTheWaitNotTheTasks() {
+		Disposable request = this.wait.wait(new WaitRequest(ReturnWhen.ALL_COMPLETED, 3, 600, null, null)).subscribe();
+		await().atMost(Duration.ofSeconds(2)).until(() -> this.registry.all(DemoTask.State.PENDING).size() == 3);
+		request.dispose();
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.registry.all(DemoTask.State.PENDING).isEmpty());
+		assertThat(this.registry.all(null)).extracting(TaskView::state).containsOnly(DemoTask.State.DONE);
 	}
 
 	@Test

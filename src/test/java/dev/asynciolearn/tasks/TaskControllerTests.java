@@ -122,7 +122,8 @@ class TaskControllerTests {
 
 	@Test
 	void aCreatedTaskAnswers201WithItsLocation() {
-		DemoTask task = new DemoTask(5, "t", Instant.now(), 20);
+		DemoTask task = new DemoTask(5, "t", Instant.now(), 20, () -> {
+		});
 		given(this.registry.start(any(), any(), any())).willReturn(task);
 		postTask().expectStatus()
 			.isCreated()
@@ -144,9 +145,9 @@ class TaskControllerTests {
 
 	@Test
 	void theRegistryAnswersGetCancelCallbacksAndAll() {
-		DemoTask task = new DemoTask(9, "slow", Instant.now(), 20);
-		task.run(Mono.just("finished"), () -> {
+		DemoTask task = new DemoTask(9, "slow", Instant.now(), 20, () -> {
 		});
+		task.run(Mono.just("finished"));
 		given(this.registry.get(9)).willReturn(task);
 		given(this.registry.addDoneCallback(9, "notify")).willAnswer((invocation) -> {
 			task.addDoneCallback("notify");
@@ -192,7 +193,8 @@ class TaskControllerTests {
 
 	@Test
 	void aNewTaskGetsTheLogOutcomeCallbackAndItsWorkFailsWithTheGivenMessage() {
-		DemoTask task = new DemoTask(6, "boom", Instant.now(), 20);
+		DemoTask task = new DemoTask(6, "boom", Instant.now(), 20, () -> {
+		});
 		given(this.registry.start(any(), eq("boom"), any())).willAnswer((invocation) -> {
 			Mono<Object> work = invocation.getArgument(2);
 			StepVerifier.create(work).expectErrorMessage("kaput").verify(Duration.ofSeconds(5));
@@ -205,8 +207,7 @@ class TaskControllerTests {
 			.exchange()
 			.expectStatus()
 			.isCreated();
-		task.run(Mono.error(new IllegalStateException("kaput")), () -> {
-		});
+		task.run(Mono.error(new IllegalStateException("kaput")));
 		assertThat(task.view().doneCallbacks())
 			.containsExactly("log_outcome(task 'boom'): FAILED, exception=java.lang.IllegalStateException: kaput");
 	}

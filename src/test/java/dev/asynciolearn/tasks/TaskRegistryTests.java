@@ -159,6 +159,17 @@ class TaskRegistryTests {
 	}
 
 	@Test
+	void aCancelledTaskGivesBackItsPlaceInItsBudget() {
+		for (int round = 0; round < 2; round++) {
+			for (int i = 0; i < 3; i++) {
+				this.registry.cancel(this.registry.start(BUDGET, "t" + i, Mono.never()).id());
+			}
+		}
+		assertThat(this.registry.pending()).isZero();
+		assertThat(this.registry.start(BUDGET, "room again", Mono.never()).state()).isEqualTo(DemoTask.State.PENDING);
+	}
+
+	@Test
 	void pendingListsExactlyAllTasks() {
 		DemoTask running = this.registry.start(BUDGET, "running", Mono.never());
 		this.registry.start(BUDGET, "finished", Mono.just(1));

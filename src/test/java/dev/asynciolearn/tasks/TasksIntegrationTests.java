@@ -126,14 +126,66 @@ class TasksIntegrationTests {
 	}
 
 	@Test
+	void aVirtualThreadTaskRunsOnItsOwnThreadAndCancellingItInterruptsIt() {
+		TaskView quick = create("/api/vthreads/tasks", Map.of("name", "vt quick", "durationMs", 100, "result", 42));
+		assertThat(quick.virtualThread()).isEqualTo("vt quick");
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get(quick.id()).result()).isEqualTo(42));
+		assertThat(get(quick.id()).doneCallbacks()).containsExactly("log_outcome(task 'vt quick'): DONE, result=42");
+		TaskView slow = create("/api/vthreads/tasks", Map.of("name", "vt slow", "durationMs", 60_000));
+		Cancellation cancelled = cancel(slow.id());
+		assertThat(cancelled.cancelled()).isTrue();
+		assertThat(cancelled.task()).extracting(TaskView::state, TaskView::exception, TaskView::virtualThread)
+			.containsExactly(DemoTask.State.CANCELLED, "CancelledError", "vt slow");
+		this.client.get()
+			.uri("/api/tasks?state=PENDING")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.id == " + slow.id() + ")]")
+			.isEmpty();
+	}
+
+	@Test
+	void theVirtualThreadWaitLeavesItsPendingTasksRunningAsAsyncioDoes() {
+		this.client.get()
+			.uri("/api/vthreads/collections/wait?returnWhen=FIRST_COMPLETED&count=3&delayMs=600")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.result.done.length()")
+			.isEqualTo(1)
+			.jsonPath("$.result.pending[*].state")
+			.isEqualTo(List.of("PENDING", "PENDING"))
+			.jsonPath("$.result.pending[*].virtualThread")
+			.value((names) -> assertThat(names.toString()).contains("/job-0", "/job-2"));
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> this.client.get()
+				.uri("/api/tasks?state=PENDING")
+				.exchange()
+				.expectBody()
+				.jsonPath("$[?(@.name =~ /vt-wait-.*/)]")
+				.isEmpty());
+		this.client.get()
+			.uri("/api/tasks?state=CANCELLED")
+			.exchange()
+			.expectBody()
+			.jsonPath("$[?(@.name =~ /vt-wait-.*/)]")
+			.isEmpty();
+	}
+
+	@Test
 	void anUnknownTaskIsA404() {
 		this.client.get().uri("/api/tasks/999999").exchange().expectStatus().isNotFound().expectBody();
 		this.client.delete().uri("/api/tasks/999999").exchange().expectStatus().isNotFound().expectBody();
 	}
 
 	private TaskView create(Map<String, Object> body) {
+		return create("/api/tasks", body);
+	}
+
+	private TaskView create(String path, Map<String, Object> body) {
 		return this.client.post()
-			.uri("/api/tasks")
+			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue(body)
 			.exchange()
