@@ -1,0 +1,214 @@
+package dev.asynciolearn.workbook;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.platform.launcher.EngineFilter;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+import org.junit.platform.launcher.listeners.TestExecutionSummary.Failure;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+/**
+ * The workbook grades honestly: every grading test fails on its exercise's stub (with the
+ * stub's "not done yet" and the hints) and passes on the reference solution. The grading
+ * tests are compiled twice, once against {@code workbook/exercises} and once against
+ * {@code workbook/solutions}, and run in a class loader of each.
+ * <p>
+ * {@code -Dworkbook.only=Gather,WaitFor} checks only those exercises (while writing new
+ * ones); the stage ({@code workbook/stage}, what serves the exercises with
+ * {@code -Pworkbook}) is compiled with each variant when all are checked.
+ */
+class WorkbookHonestyTests {
+
+	private static final Path WORKBOOK = Path.of("workbook");
+
+	private static final Path BUILT = Path.of("target", "workbook");
+
+	private static final String PACKAGE = "dev.asynciolearn.workbook.";
+
+	private static final @Nullable String ONLY = System.getProperty("workbook.only");
+
+	@Test
+	void everyExerciseHasAReferenceSolutionAndAGradingTest() throws IOException {
+		Assumptions.assumeTrue(ONLY == null, "only some exercises are checked");
+		List<String> exercises = names(WORKBOOK.resolve("exercises"));
+		assertThat(exercises).isNotEmpty();
+		assertThat(names(WORKBOOK.resolve("solutions"))).as("one reference solution per exercise, same class")
+			.containsExactlyElementsOf(exercises);
+		assertThat(names(WORKBOOK.resolve("grading"))).as("one grading test per exercise")
+			.containsExactlyElementsOf(exercises.stream().map((name) -> name + "Exercise").toList());
+	}
+
+	@TestFactory
+	Stream<DynamicTest> everyGradingTestFailsOnTheStubAndPassesOnTheSolution() throws IOException {
+		ClassLoader stubs = build("exercises");
+		ClassLoader solutions = build("solutions");
+		return checked(names(WORKBOOK.resolve("grading"))).stream()
+			.flatMap((grader) -> Stream.of(DynamicTest.dynamicTest(grader + " fails on the stub", () -> {
+				TestExecutionSummary summary = grade(stubs, grader);
+				assertThat(summary.getTestsStartedCount()).as("tests run").isPositive();
+				assertThat(summary.getTestsFailedCount()).as("every test fails on the stub")
+					.isEqualTo(summary.getTestsStartedCount());
+				assertThat(summary.getFailures()).extracting(Failure::getException)
+					.extracting(Throwable::getMessage)
+					.allSatisfy((message) -> assertThat(message).contains("not done yet", Hints.PREFIX));
+			}), DynamicTest.dynamicTest(grader + " passes on the solution", () -> {
+				TestExecutionSummary summary = grade(solutions, grader);
+				assertThat(summary.getTestsStartedCount()).as("tests run").isPositive();
+				assertThat(summary.getFailures()).as("failures on the reference solution").isEmpty();
+				assertThat(summary.getTestsSucceededCount()).isEqualTo(summary.getTestsStartedCount());
+			})));
+	}
+
+	/**
+	 * Compiles the grading tests (and the stage, if any) with one variant of the
+	 * exercises.
+	 */
+	private static ClassLoader build(String variant) throws IOException {
+		Path output = BUILT.resolve(variant);
+		FileSystemUtils.deleteRecursively(output);
+		Files.createDirectories(output);
+		List<String> options = List.of("-d", output.toString(), "-proc:none", "-parameters", "-encoding", "UTF-8",
+				"-classpath", testClassPath());
+		List<Path> sources = new ArrayList<>(checkedSources(WORKBOOK.resolve(variant)));
+		sources.addAll(checkedSources(WORKBOOK.resolve("grading")));
+		if (ONLY == null && Files.isDirectory(WORKBOOK.resolve("stage"))) {
+			sources.addAll(sources(WORKBOOK.resolve("stage")));
+		}
+		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+		StringWriter messages = new StringWriter();
+		try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)) {
+			boolean compiled = javac
+				.getTask(messages, files, null, options, null, files.getJavaFileObjectsFromPaths(sources))
+				.call();
+			assertThat(compiled).as("javac " + variant + ":\n" + messages).isTrue();
+		}
+		return new WorkbookClassLoader(url(output));
+	}
+
+	private static TestExecutionSummary grade(ClassLoader loader, String grader) throws ClassNotFoundException {
+		Class<?> tests = Class.forName(grader, false, loader);
+		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+			.selectors(selectClass(tests))
+			.filters(EngineFilter.includeEngines("junit-jupiter"))
+			.build();
+		SummaryGeneratingListener listener = new SummaryGeneratingListener();
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(loader);
+		try {
+			LauncherFactory.create().execute(request, listener);
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+		return listener.getSummary();
+	}
+
+	/** The classes under {@code root}, by their fully qualified names, sorted. */
+	private static List<String> names(Path root) throws IOException {
+		return sources(root).stream()
+			.map((source) -> root.relativize(source).toString().replace(File.separatorChar, '.'))
+			.map((name) -> name.substring(0, name.length() - ".java".length()))
+			.sorted()
+			.toList();
+	}
+
+	/** The exercises checked: all, or those {@code -Dworkbook.only} names. */
+	private static List<String> checked(List<String> graders) {
+		return graders.stream().filter((grader) -> checked(grader.substring(grader.lastIndexOf('.') + 1))).toList();
+	}
+
+	private static boolean checked(String simpleName) {
+		return ONLY == null || Arrays.stream(ONLY.split(","))
+			.map(String::strip)
+			.anyMatch((name) -> simpleName.equals(name) || simpleName.equals(name + "Exercise"));
+	}
+
+	private static List<Path> checkedSources(Path root) throws IOException {
+		return sources(root).stream().filter((source) -> {
+			String file = source.getFileName().toString();
+			return checked(file.substring(0, file.length() - ".java".length()));
+		}).toList();
+	}
+
+	private static List<Path> sources(Path root) throws IOException {
+		try (Stream<Path> files = Files.walk(root)) {
+			return files.filter((file) -> file.toString().endsWith(".java")).sorted().toList();
+		}
+	}
+
+	private static String testClassPath() {
+		String surefire = System.getProperty("surefire.test.class.path");
+		return (surefire != null) ? surefire : System.getProperty("java.class.path");
+	}
+
+	/**
+	 * Loads the workbook's classes from what was just compiled, before the test class
+	 * path: a build with {@code -Pworkbook} leaves the stubs in {@code target/classes}.
+	 */
+	private static final class WorkbookClassLoader extends URLClassLoader {
+
+		WorkbookClassLoader(URL compiled) {
+			super(new URL[] { compiled }, WorkbookHonestyTests.class.getClassLoader());
+		}
+
+		@Override
+		protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+			synchronized (getClassLoadingLock(name)) {
+				Class<?> loaded = findLoadedClass(name);
+				if (loaded == null && name.startsWith(PACKAGE)
+						&& findResource(name.replace('.', '/') + ".class") != null) {
+					loaded = findClass(name);
+				}
+				if (loaded == null) {
+					return super.loadClass(name, resolve);
+				}
+				if (resolve) {
+					resolveClass(loaded);
+				}
+				return loaded;
+			}
+		}
+
+	}
+
+	private static URL url(Path directory) {
+		try {
+			return directory.toUri().toURL();
+		}
+		catch (MalformedURLException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
