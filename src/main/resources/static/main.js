@@ -7,7 +7,7 @@ import { fieldsOf, load, operationOf } from "./api.js";
 import { createChosen, offeredValues } from "./choices.js";
 import { buildRequest, clearProblems, renderFields, showProblem } from "./form.js";
 import { openEventSource, readNdjson, streamEvents } from "./stream.js";
-import { drawAsyncio, drawRuns } from "./runs.js";
+import { drawAsyncio, drawRuns, showWorkbookProblem } from "./runs.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -18,7 +18,7 @@ let described = null;
  * The concept shown, how to stop its run in flight (a fetch's AbortController or an EventSource), the Reactor run
  * drawn ({events, elapsedMs, dropped}) and the virtual-thread twin's report, if any.
  */
-const run = { concept: null, abort: null, source: null, reactor: null, twin: null };
+const run = { concept: null, abort: null, source: null, reactor: null, twin: null, mine: null };
 
 async function init() {
 	described = await load();
@@ -88,6 +88,7 @@ async function select(id) {
 	$("code-vthreads-figure").hidden = !concept.vthreads;
 	$("code-vthreads").textContent = concept.vthreads ? concept.vthreads.java : "";
 	$("concept-look").textContent = concept.look || "";
+	showExercise(concept.workbook);
 	clearResult();
 	$("main").focus({ preventScroll: true });
 	delete $("fields").dataset.ready;
@@ -96,6 +97,16 @@ async function select(id) {
 		renderFields($("fields"), fieldsOf(described.api, concept), offered);
 		$("fields").dataset.ready = concept.id;
 	}
+}
+
+/** Where the learner writes this concept's exercise, and the command that grades it. */
+function showExercise(workbook) {
+	$("workbook-note").hidden = !workbook;
+	if (!workbook) return;
+	const name = workbook.exercise.split("/").pop();
+	$("workbook-file").textContent = "workbook/exercises/dev/asynciolearn/workbook/" + workbook.exercise + ".java";
+	$("workbook-grade").textContent = "./mvnw -Pworkbook test -Dtest=" + name + "Exercise";
+	$("workbook-see").hidden = !workbook.path;
 }
 
 function stop() {
@@ -111,7 +122,9 @@ function clearResult() {
 	$("legend").replaceChildren();
 	run.reactor = null;
 	run.twin = null;
+	run.mine = null;
 	$("vthreads-run").hidden = true;
+	$("workbook-run").hidden = true;
 	$("vthreads-raw-details").hidden = true;
 	$("vthreads-raw").textContent = "";
 	drawAsyncio(traceOf(run.concept), described);
@@ -164,14 +177,17 @@ async function start() {
 			const count = await readNdjson(response, showStream);
 			$("result").textContent = count + " received, the stream has ended";
 			const streamTook = took();
+			let others = "";
 			if (concept.vthreads) {
 				$("status").textContent = "Running the virtual-thread twin …";
 				const twin = await runTwin(concept, url, init);
-				$("status").textContent = "Done: " + count + " items in " + streamTook + "; virtual threads: "
-					+ (twin ? twin.result : "refused");
-				return;
+				others += "; virtual threads: " + (twin ? twin.result : "refused");
 			}
-			$("status").textContent = "Done: " + count + " items in " + streamTook;
+			if (concept.workbook && concept.workbook.path && run.reactor) {
+				const mine = await runWorkbook(concept, url, init);
+				others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
+			}
+			$("status").textContent = "Done: " + count + " items in " + streamTook + others;
 			return;
 		}
 		const text = await response.text();
@@ -182,14 +198,17 @@ async function start() {
 			$("result").textContent = $("raw").textContent = text;
 		}
 		const reactorTook = took();
+		let others = "";
 		if (concept.vthreads && run.reactor) {
 			$("status").textContent = "Running the virtual-thread twin …";
 			const twin = await runTwin(concept, url, init);
-			$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook + "; virtual threads: "
-				+ (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
-			return;
+			others += "; virtual threads: " + (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
 		}
-		$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook;
+		if (concept.workbook && concept.workbook.path && run.reactor) {
+			const mine = await runWorkbook(concept, url, init);
+			others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
+		}
+		$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook + others;
 	}
 	catch (error) {
 		if (error.name !== "AbortError") {
@@ -224,8 +243,29 @@ async function runTwin(concept, url, init) {
 		$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
 	}
 	$("vthreads-raw-details").hidden = false;
-	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
+	drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
 	return run.twin;
+}
+
+/**
+ * The learner's own run of the concept's workbook exercise, with the same query, when the app runs with -Pworkbook
+ * (without it the route does not exist: nothing is shown).
+ */
+async function runWorkbook(concept, url, init) {
+	const path = concept.workbook.path;
+	const response = await fetch(url.replace(concept.path, path), { ...init,
+		headers: { ...(init.headers || {}), Accept: "application/json" }, signal: run.abort.signal });
+	if (response.status === 404) {
+		return null;
+	}
+	if (!response.ok) {
+		const problem = await response.json().catch(() => ({}));
+		showWorkbookProblem(path, problem.detail || "HTTP " + response.status);
+		return null;
+	}
+	run.mine = { ...(await response.json()), path };
+	drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
+	return run.mine;
 }
 
 /** The twin of a Server-Sent Events concept: its ticks, then its report, which is what is drawn. */
@@ -238,7 +278,7 @@ function runTwinEvents(concept, url) {
 				run.twin = { ...report, path };
 				$("vthreads-raw").textContent = JSON.stringify(run.twin, null, 2);
 				$("vthreads-raw-details").hidden = false;
-				drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
+				drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
 				resolve(run.twin);
 			},
 			onError: () => resolve(null),
@@ -253,7 +293,7 @@ function traceOf(concept) {
 /** The Reactor run, the asyncio one above it and the twin's beneath, on one time axis. */
 function drawTimeline(events, elapsedMs, dropped) {
 	run.reactor = { events, elapsedMs, dropped };
-	drawRuns(traceOf(run.concept), run.reactor, described, run.twin);
+	drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
 }
 
 function showJson(json) {

@@ -1,6 +1,6 @@
 // The runs of a concept: the asyncio example's own run (asyncio-traces.json), drawn above the Reactor run that the page
-// has just made, and the virtual-thread twin's run beneath, all on one time axis so that order, overlap and elapsed
-// time can be compared.
+// has just made, and the virtual-thread twin's run and the learner's own (the workbook's) beneath, all on one time axis
+// so that order, overlap and elapsed time can be compared.
 import { draw, endOf } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
@@ -23,18 +23,32 @@ export function drawAsyncio(trace, { python, waiting }, end = 0) {
 }
 
 /**
- * The Reactor run ({events, elapsedMs, dropped}), the asyncio one above it and the virtual-thread twin's beneath it,
- * if any, on one time axis.
+ * The Reactor run ({events, elapsedMs, dropped}), the asyncio one above it, and beneath it the virtual-thread twin's
+ * and the learner's own (the workbook's, with -Pworkbook), if any, on one time axis.
  */
-export function drawRuns(trace, { events, elapsedMs, dropped }, described, twin = null) {
+export function drawRuns(trace, { events, elapsedMs, dropped }, described, twin = null, mine = null) {
 	const end = Math.max(endOf(events, elapsedMs), trace ? endOf(trace.timeline, trace.elapsedMs) : 0,
-		twin ? endOf(twin.timeline, twin.elapsedMs) : 0);
+		twin ? endOf(twin.timeline, twin.elapsedMs) : 0, mine ? endOf(mine.timeline, mine.elapsedMs) : 0);
 	drawAsyncio(trace, described, end);
 	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
-	$("vthreads-run").hidden = !twin;
-	if (!twin) return;
-	$("vthreads-caption").textContent = "GET " + twin.path + ": " + Math.round(twin.elapsedMs) + " ms, result "
-		+ JSON.stringify(twin.result);
-	draw({ timeline: $("vthreads-timeline"), legend: $("vthreads-legend") }, twin.timeline,
-		{ end, dropped: twin.droppedEvents, waiting: described.waiting });
+	drawBeneath("vthreads", twin, end, described, twin && "result " + JSON.stringify(twin.result));
+	// The learner's result is an Attempt: the exercise's value, or what it raised.
+	drawBeneath("workbook", mine, end, described, mine && (mine.result.raised ? "raised " + mine.result.raised
+		: "result " + JSON.stringify(mine.result.result)));
+}
+
+function drawBeneath(id, run, end, described, outcome) {
+	$(id + "-run").hidden = !run;
+	if (!run) return;
+	$(id + "-caption").textContent = "GET " + run.path + ": " + Math.round(run.elapsedMs) + " ms, " + outcome;
+	draw({ timeline: $(id + "-timeline"), legend: $(id + "-legend") }, run.timeline,
+		{ end, dropped: run.droppedEvents, waiting: described.waiting });
+}
+
+/** Why the learner's run is not drawn: the exercise is not written yet, or it broke. */
+export function showWorkbookProblem(path, detail) {
+	$("workbook-run").hidden = false;
+	$("workbook-caption").textContent = "GET " + path + ": " + detail;
+	$("workbook-timeline").replaceChildren();
+	$("workbook-legend").replaceChildren();
 }

@@ -84,6 +84,17 @@ public final class ApiProblem extends ErrorResponseException {
 		return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, title, detail).retryAfter(retryAfter);
 	}
 
+	/**
+	 * A {@code 501}: the server has the route but not the code behind it yet, such as a
+	 * workbook exercise the learner has not written.
+	 * @param title what is missing
+	 * @param detail how to supply it
+	 * @return the problem
+	 */
+	public static ApiProblem notImplemented(String title, String detail) {
+		return new ApiProblem(HttpStatus.NOT_IMPLEMENTED, title, detail);
+	}
+
 	private ApiProblem retryAfter(Duration retryAfter) {
 		this.headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
 		return this;

@@ -188,6 +188,35 @@ class ExplorerBrowserTests {
 		screenshot("gather-vthreads");
 	}
 
+	/**
+	 * With {@code -Pworkbook} the app serves the learner's exercise beside the demo: the
+	 * page runs it with the same query and draws it beneath, on the same axis; an
+	 * exercise not yet written shows its 501's detail. Here the page's fetch answers the
+	 * workbook's route as such an app does (the main build has no workbook), with a real
+	 * gather's timeline.
+	 */
+	@Test
+	void withTheWorkbookTheLearnersRunIsDrawnBeneathOrSaysItIsNotDoneYet() throws IOException {
+		Report<?> reference = runFromPage("gather", Map.of("count", "3", "delayMs", "300"));
+		assertThat(browser.findElement(By.id("workbook-run")).isDisplayed()).as("no workbook in this app").isFalse();
+		Report<Object> mine = new Report<>("gather, as you wrote it (workbook)", reference.asyncio(), "yours",
+				reference.elapsedMs(), Map.of("result", List.of(0, 1, 2)), reference.timeline(), 0);
+		answerWorkbookWith(200, json.writeValueAsString(mine));
+		browser.findElement(By.id("run")).click();
+		waitFor(() -> browser.findElement(By.id("status")).getText().contains("yours:"));
+		assertThat(browser.findElement(By.id("workbook-run")).isDisplayed()).isTrue();
+		assertThat(browser.findElement(By.id("workbook-caption")).getText())
+			.startsWith("GET /api/workbook/collections/gather: ")
+			.endsWith("result [0,1,2]");
+		assertDrawingMatches("workbook-timeline", reference.timeline());
+		assertThat(axisOf("workbook-timeline")).isEqualTo(axisOf("timeline"));
+		screenshot("gather-workbook");
+		answerWorkbookWith(501, "{\"title\": \"Exercise not done yet\", \"detail\": \"not done yet: Gather\"}");
+		browser.findElement(By.id("run")).click();
+		waitFor(() -> browser.findElement(By.id("workbook-caption")).getText().endsWith("not done yet: Gather"));
+		assertThat(bars("workbook-timeline")).isEmpty();
+	}
+
 	@Test
 	void theOffloadedReadIsDrawnOnBoundedElastic() throws IOException {
 		Report<?> report = runFromPage("file", Map.of("name", "1MiB.bin", "latencyMs", "50"));
@@ -322,6 +351,22 @@ class ExplorerBrowserTests {
 		String raw = browser.findElement(By.id("raw")).getDomProperty("textContent");
 		return json.readValue(raw, new TypeReference<Report<Object>>() {
 		});
+	}
+
+	/**
+	 * The page's requests to {@code /api/workbook/} from now on answer {@code status} and
+	 * {@code body}; the others reach the app.
+	 */
+	private static void answerWorkbookWith(int status, String body) {
+		fetchReplaced = true;
+		((JavascriptExecutor) browser).executeScript("""
+				const status = arguments[0], body = arguments[1];
+				const fetch = window.appFetch || window.fetch;
+				window.appFetch = fetch;
+				window.fetch = (url, init) => String(url).startsWith("/api/workbook/")
+					? Promise.resolve(new Response(body, { status, headers: { "Content-Type": "application/json" } }))
+					: fetch(url, init);
+				""", status, body);
 	}
 
 	/** Every request the page makes to {@code /api/} from now on answers {@code body}. */

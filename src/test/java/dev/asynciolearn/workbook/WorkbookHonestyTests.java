@@ -2,8 +2,10 @@ package dev.asynciolearn.workbook;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -13,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
@@ -32,7 +36,13 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.launcher.listeners.TestExecutionSummary.Failure;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.util.FileSystemUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
@@ -51,6 +61,8 @@ class WorkbookHonestyTests {
 
 	private static final Path WORKBOOK = Path.of("workbook");
 
+	private static final JsonMapper json = JsonMapper.builder().build();
+
 	private static final Path BUILT = Path.of("target", "workbook");
 
 	private static final String PACKAGE = "dev.asynciolearn.workbook.";
@@ -66,6 +78,47 @@ class WorkbookHonestyTests {
 			.containsExactlyElementsOf(exercises);
 		assertThat(names(WORKBOOK.resolve("grading"))).as("one grading test per exercise")
 			.containsExactlyElementsOf(exercises.stream().map((name) -> name + "Exercise").toList());
+	}
+
+	/**
+	 * The explorer names each exercise beside its concept, and the routes it calls for
+	 * the learner's run are the ones the stage maps.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void theExplorerOffersEveryExerciseAndTheStageServesTheRoutesItCalls() throws Exception {
+		Assumptions.assumeTrue(ONLY == null, "only some exercises are checked");
+		List<Map<String, Object>> offered = new ArrayList<>();
+		try (InputStream in = new ClassPathResource("static/concepts.json").getInputStream()) {
+			for (Map<String, Object> chapter : json.readValue(in, new TypeReference<List<Map<String, Object>>>() {
+			})) {
+				for (Map<String, Object> concept : (List<Map<String, Object>>) chapter.get("concepts")) {
+					if (concept.get("workbook") instanceof Map<?, ?> workbook) {
+						offered.add((Map<String, Object>) workbook);
+					}
+				}
+			}
+		}
+		assertThat(offered).extracting((workbook) -> PACKAGE + workbook.get("exercise").toString().replace('/', '.'))
+			.as("each exercise offered by one concept")
+			.containsExactlyInAnyOrderElementsOf(names(WORKBOOK.resolve("exercises")));
+		ClassLoader stage = build("solutions");
+		List<String> routes = new ArrayList<>();
+		for (String name : names(WORKBOOK.resolve("stage"))) {
+			Class<?> controller = Class.forName(name, false, stage);
+			String prefix = controller.getAnnotation(RequestMapping.class).value()[0];
+			for (Method method : controller.getDeclaredMethods()) {
+				GetMapping get = method.getAnnotation(GetMapping.class);
+				if (get != null) {
+					routes.add(prefix + get.value()[0]);
+				}
+			}
+		}
+		assertThat(routes).containsExactlyInAnyOrderElementsOf(offered.stream()
+			.map((workbook) -> workbook.get("path"))
+			.filter(Objects::nonNull)
+			.map(Object::toString)
+			.toList());
 	}
 
 	@TestFactory
