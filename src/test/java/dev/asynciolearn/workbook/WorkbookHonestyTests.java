@@ -78,6 +78,10 @@ class WorkbookHonestyTests {
 			.containsExactlyElementsOf(exercises);
 		assertThat(names(WORKBOOK.resolve("grading"))).as("one grading test per exercise")
 			.containsExactlyElementsOf(exercises.stream().map((name) -> name + "Exercise").toList());
+		String readme = Files.readString(Path.of("README.md"));
+		assertThat(exercises).as("each exercise in the README's suggested order")
+			.allSatisfy(
+					(name) -> assertThat(readme).contains("(workbook/exercises/" + name.replace('.', '/') + ".java)"));
 	}
 
 	/**
