@@ -184,6 +184,7 @@ async function start() {
 				others += "; virtual threads: " + (twin ? twin.result : "refused");
 			}
 			if (concept.workbook && concept.workbook.path && run.reactor) {
+				$("status").textContent = "Running your exercise …";
 				const mine = await runWorkbook(concept, url, init);
 				others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
 			}
@@ -205,6 +206,7 @@ async function start() {
 			others += "; virtual threads: " + (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
 		}
 		if (concept.workbook && concept.workbook.path && run.reactor) {
+			$("status").textContent = "Running your exercise …";
 			const mine = await runWorkbook(concept, url, init);
 			others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
 		}
@@ -253,17 +255,24 @@ async function runTwin(concept, url, init) {
  */
 async function runWorkbook(concept, url, init) {
 	const path = concept.workbook.path;
+	const signal = run.abort.signal;
 	const response = await fetch(url.replace(concept.path, path), { ...init,
-		headers: { ...(init.headers || {}), Accept: "application/json" }, signal: run.abort.signal });
+		headers: { ...(init.headers || {}), Accept: "application/json" }, signal });
 	if (response.status === 404) {
 		return null;
 	}
 	if (!response.ok) {
 		const problem = await response.json().catch(() => ({}));
-		showWorkbookProblem(path, problem.detail || "HTTP " + response.status);
+		if (!signal.aborted) {
+			showWorkbookProblem(path, problem.detail || "HTTP " + response.status);
+		}
 		return null;
 	}
-	run.mine = { ...(await response.json()), path };
+	const report = await response.json();
+	if (!Array.isArray(report.timeline)) {
+		return null;
+	}
+	run.mine = { ...report, path, ignores: concept.workbook.ignores || [] };
 	drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
 	return run.mine;
 }

@@ -33,8 +33,10 @@ export function drawRuns(trace, { events, elapsedMs, dropped }, described, twin 
 	draw({ timeline: $("timeline"), legend: $("legend") }, events, { end, dropped, waiting: described.waiting });
 	drawBeneath("vthreads", twin, end, described, twin && "result " + JSON.stringify(twin.result));
 	// The learner's result is an Attempt: the exercise's value, or what it raised.
-	drawBeneath("workbook", mine, end, described, mine && (mine.result.raised ? "raised " + mine.result.raised
-		: "result " + JSON.stringify(mine.result.result)));
+	const attempt = (mine && mine.result) || {};
+	drawBeneath("workbook", mine, end, described, (attempt.raised ? "raised " + attempt.raised
+		: "result " + JSON.stringify(attempt.result))
+		+ (mine && mine.ignores.length ? " (your exercise takes no " + mine.ignores.join(", ") + ")" : ""));
 }
 
 function drawBeneath(id, run, end, described, outcome) {

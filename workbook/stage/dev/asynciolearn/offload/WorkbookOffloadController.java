@@ -37,7 +37,8 @@ class WorkbookOffloadController {
 		this.defaultLatency = properties.defaultLatency();
 	}
 
-	@Operation(summary = "Your ToThread around the blocking read of GET /api/offload/file")
+	@Operation(summary = "Your ToThread around the blocking read of GET /api/offload/file; if it does not "
+			+ "offload, the read blocks an event loop, as GET /api/offload/file-blocking does on purpose")
 	@GetMapping("/file")
 	Mono<Report<Attempt<FileDigest>>> file(@ParameterObject FileRequest request) {
 		Duration latency = (request.latencyMs() != null) ? Duration.ofMillis(request.latencyMs()) : this.defaultLatency;

@@ -2,6 +2,7 @@ package dev.asynciolearn.sync;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -70,22 +71,29 @@ class WorkbookSyncController {
 	}
 
 	@Operation(summary = "Your BoundedQueue(maxsize) between the producers and consumers of GET /api/sync/queue "
-			+ "(kind is ignored: yours is first in, first out); the items in the order the consumers got them")
+			+ "(kind is ignored: yours is first in, first out); the items, put as the demo puts them, in the order the consumers got them")
 	@GetMapping("/queue")
 	Mono<Report<Attempt<List<Integer>>>> queue(@ParameterObject QueueRequest request) {
 		return Attempt.run(Attempt.yours(QueueService.QUEUE, "BoundedQueue"), (timeline) -> {
 			BoundedQueue<Integer> queue = new BoundedQueue<>(request.maxsize());
+			List<Integer> values = QueueService.values(request.items());
+			AtomicInteger claimed = new AtomicInteger();
+			List<Integer> got = new CopyOnWriteArrayList<>();
 			Flux<Void> producers = Flux.range(0, request.producers())
 				.flatMap((p) -> Flux.range(0, request.items())
-					.filter((item) -> item % request.producers() == p)
-					.concatMap((item) -> queue.put(item)
-						.doOnSuccess((done) -> timeline.event("producer-" + p, Event.PUT, item))));
-			Flux<Integer> consumers = Flux.range(0, request.items())
-				.delaySubscription(Duration.ofMillis(request.consumersStartAfterMs()))
-				.flatMap((n) -> queue.get()
-					.doOnNext((item) -> timeline.event("consumer", Event.GET, item))
-					.delayUntil((item) -> Mono.delay(Duration.ofMillis(request.consumeMs()))), request.consumers());
-			return consumers.collectList().zipWith(producers.then(Mono.just(0)), (got, produced) -> got);
+					.filter((k) -> k % request.producers() == p)
+					.concatMap((k) -> queue.put(values.get(k))
+						.doOnSuccess((done) -> timeline.event("producer-" + p, Event.PUT, values.get(k)))));
+			Flux<Void> consumers = Flux.range(0, request.consumers())
+				.flatMap((c) -> Mono.delay(Duration.ofMillis(request.consumersStartAfterMs()))
+					.thenMany(Flux.defer(() -> (claimed.getAndIncrement() < request.items()) ? queue.get()
+						.doOnNext((item) -> {
+							got.add(item);
+							timeline.event("consumer-" + c, Event.GET, item);
+						})
+						.delayUntil((item) -> Mono.delay(Duration.ofMillis(request.consumeMs())))
+						.then() : Mono.<Void>empty()).repeat(() -> claimed.get() < request.items())));
+			return Mono.when(producers, consumers).then(Mono.fromSupplier(() -> List.copyOf(got)));
 		});
 	}
 

@@ -31,18 +31,20 @@ class WorkbookTasksController {
 
 	private final Interleave interleave = new Interleave();
 
-	@Operation(summary = "Two of your Interleave tasks, a and b, run together on Schedulers.single() as in "
+	@Operation(summary = "Two of your Interleave tasks, a and b, run together on one thread of their own, as in "
 			+ "GET /api/tasks/interleave (suspend is ignored): the steps in the order they ran")
 	@GetMapping("/interleave")
 	Mono<Report<Attempt<List<String>>>> interleave(@ParameterObject InterleaveRequest request) {
 		return Attempt.run(Attempt.yours(InterleaveService.INTERLEAVE, "Interleave#task"), (timeline) -> {
 			List<String> order = new CopyOnWriteArrayList<>();
-			Scheduler loop = Schedulers.single();
+			// A loop of its own: a step that blocks stalls this run only.
+			Scheduler loop = Schedulers.newSingle("workbook-loop");
 			return Mono
 				.when(this.interleave.task("a", request.steps(), log(timeline, order), loop),
 						this.interleave.task("b", request.steps(), log(timeline, order), loop))
 				.subscribeOn(loop)
-				.then(Mono.fromSupplier(() -> List.copyOf(order)));
+				.then(Mono.fromSupplier(() -> List.copyOf(order)))
+				.doFinally((signal) -> loop.dispose());
 		});
 	}
 

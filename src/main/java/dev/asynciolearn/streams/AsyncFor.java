@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -63,19 +64,40 @@ final class AsyncFor {
 			if (this.sink.isCancelled() || this.demand.get() == 0 || !this.awaiting.compareAndSet(false, true)) {
 				return;
 			}
-			AtomicBoolean gotOne = new AtomicBoolean();
-			this.current.update(this.anext.get().subscribe((value) -> {
-				gotOne.set(true);
-				this.demand.decrementAndGet();
-				this.sink.next(value);
-			}, this.sink::error, () -> {
-				if (!gotOne.get()) {
-					this.sink.complete();
+			Anext anext = new Anext();
+			// Held before subscribing: an __anext__ that answers at once starts the next
+			// one inside subscribe(), which must not then be replaced by this one.
+			this.current.update(anext);
+			this.anext.get().subscribe(anext);
+		}
+
+		/** One {@code await it.__anext__()}. */
+		private final class Anext extends BaseSubscriber<T> {
+
+			private boolean gotOne;
+
+			@Override
+			protected void hookOnNext(T value) {
+				this.gotOne = true;
+				Loop.this.demand.decrementAndGet();
+				Loop.this.sink.next(value);
+			}
+
+			@Override
+			protected void hookOnError(Throwable error) {
+				Loop.this.sink.error(error);
+			}
+
+			@Override
+			protected void hookOnComplete() {
+				if (!this.gotOne) {
+					Loop.this.sink.complete();
 					return;
 				}
-				this.awaiting.set(false);
+				Loop.this.awaiting.set(false);
 				drain();
-			}));
+			}
+
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -102,8 +103,8 @@ public final class DemoTask {
 
 			@Override
 			protected void done() {
-				// The future's own state: how the work ended.
-				switch (state()) {
+				Future.State ended = state();
+				switch (ended) {
 					case SUCCESS -> finish(DemoTask.State.DONE, resultNow(), null);
 					case FAILED -> finish(DemoTask.State.FAILED, null, exceptionNow().toString());
 					default -> finish(DemoTask.State.CANCELLED, null, "CancelledError");
@@ -120,7 +121,9 @@ public final class DemoTask {
 	/**
 	 * {@code task.cancel()}. On a virtual thread the future decides, as
 	 * {@code Future.cancel(true)} does: work that has just returned is done, not
-	 * cancelled.
+	 * cancelled; and the task is cancelled (its place in its budget given back) once its
+	 * thread is interrupted, not once that thread has stopped: work that ignores
+	 * interrupts runs on, as a coroutine that swallows {@code CancelledError} does.
 	 * @return {@code true} if the task was pending and is now cancelled, {@code false} if
 	 * it had already finished
 	 */
@@ -135,6 +138,14 @@ public final class DemoTask {
 			return true;
 		}
 		return false;
+	}
+
+	/**
+	 * The work could not even start (its subscription or its thread failed): the task
+	 * ends {@link State#FAILED} at once.
+	 */
+	void failedToStart(Throwable error) {
+		finish(State.FAILED, null, error.toString());
 	}
 
 	/**

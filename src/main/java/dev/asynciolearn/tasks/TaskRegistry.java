@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +45,8 @@ public class TaskRegistry implements DisposableBean {
 
 	private final AtomicInteger pending = new AtomicInteger();
 
+	private volatile boolean closed;
+
 	private final Map<String, AtomicInteger> pendingByBudget = new ConcurrentHashMap<>();
 
 	public TaskRegistry(TaskProperties properties) {
@@ -64,9 +66,7 @@ public class TaskRegistry implements DisposableBean {
 	 * as allowed are pending already
 	 */
 	public DemoTask start(String budget, String name, Mono<?> work) {
-		DemoTask task = create(budget, name);
-		task.run(work);
-		return keep(task);
+		return launch(budget, name, (task) -> task.run(work));
 	}
 
 	/**
@@ -83,12 +83,43 @@ public class TaskRegistry implements DisposableBean {
 	 * as allowed are pending already
 	 */
 	public DemoTask startOnVirtualThread(String budget, String name, Callable<?> work, Consumer<DemoTask> whenDone) {
+		return launch(budget, name, (task) -> task.runOnVirtualThread(work, whenDone));
+	}
+
+	/**
+	 * {@link #startOnVirtualThread(String, String, Callable, Consumer)} for a task nobody
+	 * waits on but through the registry.
+	 * @param budget whose tasks these are
+	 * @param name the task's name, and its thread's
+	 * @param work what the task does
+	 * @return the running task
+	 */
+	public DemoTask startOnVirtualThread(String budget, String name, Callable<?> work) {
+		return startOnVirtualThread(budget, name, work, (task) -> {
+		});
+	}
+
+	/**
+	 * A new task, started by {@code starting} and kept once started: a task that failed
+	 * to start gives its place back at once.
+	 */
+	private DemoTask launch(String budget, String name, Consumer<DemoTask> starting) {
 		DemoTask task = create(budget, name);
-		task.runOnVirtualThread(work, whenDone);
+		try {
+			starting.accept(task);
+		}
+		catch (RuntimeException | Error ex) {
+			task.failedToStart(ex);
+			throw ex;
+		}
 		return keep(task);
 	}
 
 	private DemoTask create(String budget, String name) {
+		if (this.closed) {
+			throw ApiProblem.unavailable("Shutting down", "The application is stopping: it starts no more tasks.",
+					Duration.ofSeconds(5));
+		}
 		forgetOldTasks();
 		AtomicInteger pendingOfBudget = this.pendingByBudget.computeIfAbsent(budget, (key) -> new AtomicInteger());
 		if (pendingOfBudget.incrementAndGet() > this.properties.maxPending()) {
@@ -107,9 +138,15 @@ public class TaskRegistry implements DisposableBean {
 		return task;
 	}
 
-	/** Kept once started, so that nobody can cancel a task before it runs. */
+	/**
+	 * Kept once started, so that nobody can cancel a task before it runs; one that comes
+	 * as the application stops is cancelled as the others were.
+	 */
 	private DemoTask keep(DemoTask task) {
 		this.tasks.put(task.id(), task);
+		if (this.closed) {
+			task.cancel();
+		}
 		return task;
 	}
 
@@ -181,6 +218,7 @@ public class TaskRegistry implements DisposableBean {
 	 */
 	@Override
 	public void destroy() {
+		this.closed = true;
 		int cancelled = 0;
 		for (DemoTask task : this.tasks.values()) {
 			if (task.cancel()) {

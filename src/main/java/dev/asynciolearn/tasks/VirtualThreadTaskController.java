@@ -67,7 +67,6 @@ class VirtualThreadTaskController {
 				throw new TaskFailure(request.failWith());
 			}
 			return (request.result() != null) ? request.result() : "done";
-		}, (done) -> {
 		});
 		task.addDoneCallback("log_outcome");
 		return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task.view());

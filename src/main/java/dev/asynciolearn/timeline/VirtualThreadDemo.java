@@ -151,7 +151,9 @@ public final class VirtualThreadDemo {
 	}
 
 	/**
-	 * The demos whose thread is running now; a demo's own threads end before it does.
+	 * The demos whose thread is running now; a demo's own threads end before it does, but
+	 * for the tasks it leaves in the task registry (the {@code wait} twin's), which run
+	 * on as asyncio's do.
 	 * @return how many
 	 */
 	public static int running() {

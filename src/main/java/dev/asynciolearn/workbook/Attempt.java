@@ -1,8 +1,11 @@
 package dev.asynciolearn.workbook;
 
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import dev.asynciolearn.system.ApiProblem;
+import dev.asynciolearn.system.RunLimit;
 import dev.asynciolearn.timeline.Concept;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
@@ -23,6 +26,9 @@ public record Attempt<T>(@Nullable T result, @Nullable String raised) {
 	/** The timeline row of the exercise's own outcome. */
 	public static final String ROW = "exercise";
 
+	/** How long a learner's exercise may run: an exercise that never ends is reported. */
+	static final Duration LIMIT = Duration.ofMillis(RunLimit.MAX_MS);
+
 	/**
 	 * The concept of a demo, as the learner's exercise runs it.
 	 * @param demo the demo beside it
@@ -37,7 +43,9 @@ public record Attempt<T>(@Nullable T result, @Nullable String raised) {
 	/**
 	 * Run an exercise on a new timeline, once per subscription: its outcome is recorded
 	 * on the {@value #ROW} row and becomes the report's result. An exercise not yet
-	 * written is a {@code 501} problem that says how to write and grade it.
+	 * written is a {@code 501} problem that says how to write and grade it; one that has
+	 * not ended after {@link #LIMIT} is reported as having raised a
+	 * {@code TimeoutException}.
 	 * @param <T> the exercise's value
 	 * @param concept what the exercise teaches
 	 * @param exercise calls the learner's method with inputs that record on the timeline
@@ -46,6 +54,9 @@ public record Attempt<T>(@Nullable T result, @Nullable String raised) {
 	public static <T> Mono<Report<Attempt<T>>> run(Concept concept, Function<Timeline, Mono<T>> exercise) {
 		return Timeline.mono(concept,
 				(timeline) -> Mono.defer(() -> exercise.apply(timeline))
+					.timeout(LIMIT,
+							Mono.error(() -> new TimeoutException("the exercise did not end within " + LIMIT.toMillis()
+									+ " ms (the longest any demo may run)")))
 					.map((value) -> new Attempt<T>(value, null))
 					.defaultIfEmpty(new Attempt<>(null, null))
 					.doOnNext((attempt) -> timeline.event(ROW, Event.DONE))

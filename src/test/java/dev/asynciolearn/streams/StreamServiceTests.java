@@ -50,6 +50,23 @@ class StreamServiceTests {
 		assertThat(peakInFlight).as("one __anext__ at a time, even when many are asked").hasValue(1);
 	}
 
+	/**
+	 * An {@code __anext__} that answers at once, followed by one that waits: the second
+	 * starts while the first is still being handed over, and must not be lost.
+	 */
+	@Test
+	void anAnextThatAnswersAtOnceDoesNotLoseTheOneAfterIt() {
+		AtomicInteger calls = new AtomicInteger();
+		Flux<Integer> numbers = AsyncFor.pull(() -> {
+			int call = calls.incrementAndGet();
+			if (call > 4) {
+				return Mono.empty();
+			}
+			return (call % 2 == 1) ? Mono.just(call) : Mono.delay(Duration.ofMillis(10)).thenReturn(call);
+		});
+		StepVerifier.create(numbers).expectNext(1, 2, 3, 4).expectComplete().verify(Duration.ofSeconds(2));
+	}
+
 	@Test
 	void theIteratorDeliversNothingUntilAskedThenOneItemPerDelay() {
 		deliversNothingUntilAskedThenOneItemPerDelay(this.service::iterator);

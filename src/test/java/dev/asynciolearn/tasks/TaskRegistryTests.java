@@ -170,6 +170,15 @@ class TaskRegistryTests {
 	}
 
 	@Test
+	void onceTheApplicationStopsNoTaskStarts() {
+		this.registry.destroy();
+		assertThatExceptionOfType(ApiProblem.class)
+			.isThrownBy(() -> this.registry.start(BUDGET, "too late", Mono.never()))
+			.satisfies((problem) -> assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE));
+		assertThat(this.registry.pending()).isZero();
+	}
+
+	@Test
 	void pendingListsExactlyAllTasks() {
 		DemoTask running = this.registry.start(BUDGET, "running", Mono.never());
 		this.registry.start(BUDGET, "finished", Mono.just(1));
@@ -220,9 +229,10 @@ class TaskRegistryTests {
 		this.registry.start(BUDGET, "done", Mono.just(1));
 		this.registry.destroy();
 		assertThat(output).doesNotContain("pending task(s) on shutdown");
-		this.registry.start(BUDGET, "forever", Mono.never());
-		this.registry.start(BUDGET, "forever too", Mono.never());
-		this.registry.destroy();
+		TaskRegistry busy = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
+		busy.start(BUDGET, "forever", Mono.never());
+		busy.start(BUDGET, "forever too", Mono.never());
+		busy.destroy();
 		assertThat(output).contains("Cancelled 2 pending task(s) on shutdown");
 	}
 

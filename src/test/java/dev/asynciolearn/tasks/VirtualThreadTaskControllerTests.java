@@ -63,7 +63,7 @@ class VirtualThreadTaskControllerTests {
 		DemoTask task = new DemoTask(5, "t", Instant.now(), 20, () -> {
 		});
 		AtomicReference<Callable<?>> work = new AtomicReference<>();
-		given(this.registry.startOnVirtualThread(eq(VirtualThreadTaskController.CREATE_TASK), eq("t"), any(), any()))
+		given(this.registry.startOnVirtualThread(eq(VirtualThreadTaskController.CREATE_TASK), eq("t"), any()))
 			.willAnswer((invocation) -> {
 				work.set(invocation.getArgument(2));
 				return task;

@@ -49,6 +49,19 @@ class AttemptTests {
 	}
 
 	@Test
+	void anExerciseThatNeverEndsIsReportedAtTheLimit() {
+		StepVerifier.withVirtualTime(() -> Attempt.run(CONCEPT, (timeline) -> Mono.never()))
+			.expectSubscription()
+			.expectNoEvent(Attempt.LIMIT.minusMillis(1))
+			.thenAwait(Duration.ofMillis(1))
+			.assertNext(
+					(report) -> assertThat(report.result().raised()).startsWith("java.util.concurrent.TimeoutException")
+						.contains("did not end within 60000 ms"))
+			.expectComplete()
+			.verify(Duration.ofSeconds(2));
+	}
+
+	@Test
 	void anExerciseNotYetWrittenIsA501ThatSaysHowToGradeIt() {
 		StepVerifier.create(Attempt.<Object>run(CONCEPT, (timeline) -> {
 			throw new NotDoneYet("Gather");

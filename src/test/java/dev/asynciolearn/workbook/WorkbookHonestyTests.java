@@ -67,6 +67,9 @@ class WorkbookHonestyTests {
 
 	private static final String PACKAGE = "dev.asynciolearn.workbook.";
 
+	/** As the {@code workbook} profile sets it: a grade that blocks fails, not hangs. */
+	private static final String TIMEOUT = "junit.jupiter.execution.timeout.default";
+
 	private static final @Nullable String ONLY = System.getProperty("workbook.only");
 
 	@Test
@@ -177,6 +180,7 @@ class WorkbookHonestyTests {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
 			.selectors(selectClass(tests))
 			.filters(EngineFilter.includeEngines("junit-jupiter"))
+			.configurationParameter(TIMEOUT, "10 s")
 			.build();
 		SummaryGeneratingListener listener = new SummaryGeneratingListener();
 		Thread thread = Thread.currentThread();

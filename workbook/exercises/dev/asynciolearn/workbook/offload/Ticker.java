@@ -22,9 +22,10 @@ import reactor.core.publisher.Mono;
  * </pre>
  *
  * Must hold: ticks {@code 0, 1, 2, ...} come at {@code 0, period, 2 * period, ...} while
- * the job runs; when the job ends (with or without a value) the ticks stop and the stream
- * completes at once, not at the next tick; the job is started only by the subscription,
- * and only once; a subscriber that cancels the ticks cancels the job too.
+ * the job runs; when the job ends (it completes with no value, as
+ * {@code to_thread(time.sleep, ...)} does) the ticks stop and the stream completes at
+ * once, not at the next tick; the job is started only by the subscription, and only
+ * once; a subscriber that cancels the ticks cancels the job too.
  * <p>
  * Grade: {@code ./mvnw -Pworkbook test -Dtest=TickerExercise}. Compare:
  * {@code LongTaskService} and {@code GET /api/offload/long-task}.

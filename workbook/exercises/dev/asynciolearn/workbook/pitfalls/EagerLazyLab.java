@@ -14,6 +14,10 @@ import reactor.core.publisher.Mono;
  * await t; await t                       # expensive() ran once; both awaits get its result
  * </pre>
  *
+ * Here the point is the second half, one run shared by every awaiter; when it starts
+ * differs: {@code create_task} starts the work at once (the {@code CreateTask} exercise
+ * does that), the Reactor idiom asked for here starts it with its first subscriber.
+ *
  * The habits carried over (BROKEN):
  *
  * <pre>
@@ -25,8 +29,8 @@ import reactor.core.publisher.Mono;
  * twice runs its work twice where a Task ran once. Write the fixes.
  * <p>
  * Must hold: {@code lazy} runs nothing when it is called, and runs the work when
- * subscribed, giving its result; {@code task} runs nothing when it is called (Reactor's
- * Task starts with its first subscriber, not at creation), then runs the work once
+ * subscribed, giving its result; {@code task} runs nothing when it is called (it starts
+ * with its first subscriber, not at creation), then runs the work once
  * however many subscribe, each getting the same result; and when that one run fails,
  * every subscriber gets the same error, still from one run.
  * <p>
@@ -45,8 +49,8 @@ public class EagerLazyLab {
 	}
 
 	/**
-	 * {@code t = asyncio.create_task(expensive())}: one run, its outcome for every
-	 * awaiter.
+	 * {@code t = asyncio.create_task(expensive())}, started by its first awaiter: one
+	 * run, its outcome for every awaiter.
 	 * @param expensive the work
 	 * @return a Mono that runs the work once, at its first subscriber, and gives every
 	 * subscriber that run's outcome

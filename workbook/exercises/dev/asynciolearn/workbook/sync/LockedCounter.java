@@ -25,7 +25,7 @@ import reactor.core.publisher.Mono;
  * Must hold: no update is lost: 20 workers leave the counter at 20, not 1 (without the
  * lock every worker reads 0 before any writes); each worker reads, then writes what it
  * read plus one, so the writes are 1, 2, ..., 20; the workers take turns, 1 ms each, and
- * the count comes out once the last one has written, at 20 ms.
+ * the count comes out only once the last one has written (about 20 ms).
  * <p>
  * Grade: {@code ./mvnw -Pworkbook test -Dtest=LockedCounterExercise}. Compare:
  * {@code LockService} and {@code GET /api/sync/lock}.

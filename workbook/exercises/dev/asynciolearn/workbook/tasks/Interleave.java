@@ -33,7 +33,8 @@ public class Interleave {
 
 	/**
 	 * One task: {@code steps} steps, each logged as {@code name + ":" + i} and followed
-	 * by a 10 ms pause that holds no thread.
+	 * by a suspension that gives the loop back (asyncio sleeps 10 ms; any pause that
+	 * holds no thread will do).
 	 * @param name the task's name, e.g. {@code "a"}
 	 * @param steps how many steps
 	 * @param log where each step is logged, e.g. {@code "a:0"}

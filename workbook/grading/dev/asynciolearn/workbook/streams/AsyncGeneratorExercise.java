@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asynciolearn.workbook.Hint;
@@ -100,23 +101,37 @@ class AsyncGeneratorExercise {
 		assertThat(this.reads.get()).as("lines read").isEqualTo(1);
 	}
 
-	/** The three lines, counting reads; reading the line at {@code failing} fails. */
+	/**
+	 * The three lines, as a line reader gives them: {@code hasNext()} reads the next line
+	 * (which {@code next()} then returns), so a read ahead is a read; reading the line at
+	 * {@code failing} fails.
+	 */
 	private Iterator<String> source(@Nullable Integer failing) {
 		Iterator<String> lines = LINES.iterator();
 		return new Iterator<>() {
 
+			private @Nullable String read;
+
 			@Override
 			public boolean hasNext() {
-				return lines.hasNext();
+				if (this.read == null && lines.hasNext()) {
+					int index = AsyncGeneratorExercise.this.reads.getAndIncrement();
+					if (failing != null && failing == index) {
+						throw new UncheckedIOException(new IOException("disk gone"));
+					}
+					this.read = lines.next();
+				}
+				return this.read != null;
 			}
 
 			@Override
 			public String next() {
-				int index = AsyncGeneratorExercise.this.reads.getAndIncrement();
-				if (failing != null && failing == index) {
-					throw new UncheckedIOException(new IOException("disk gone"));
+				if (!hasNext()) {
+					throw new NoSuchElementException();
 				}
-				return lines.next();
+				String line = this.read;
+				this.read = null;
+				return line;
 			}
 
 		};

@@ -13,7 +13,8 @@ public class Gather {
 
 	/**
 	 * {@code asyncio.gather(*jobs)}: {@code zip} subscribes to every job at once, keeps
-	 * argument order, and fails at the first error.
+	 * argument order, and fails at the first error, cancelling the other jobs where
+	 * asyncio lets them run on ({@code GatherService} builds the faithful one from tasks).
 	 * @param jobs the jobs, not yet started
 	 * @return their results in argument order
 	 */

@@ -6,6 +6,7 @@ import java.util.function.IntConsumer;
 
 import reactor.core.Disposable;
 import reactor.core.Disposables;
+import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
@@ -104,12 +105,26 @@ public class AsyncIterator {
 			}
 			// An empty __anext__ is StopAsyncIteration: the stream ends.
 			Mono<Integer> anext = this.counter.anext().switchIfEmpty(Mono.fromRunnable(this.sink::complete));
-			this.awaiting.update(anext.subscribe((value) -> {
-				this.sink.next(value);
-				if (this.wanted.decrementAndGet() > 0) {
-					next();
+			BaseSubscriber<Integer> awaited = new BaseSubscriber<>() {
+
+				@Override
+				protected void hookOnNext(Integer value) {
+					AsyncFor.this.sink.next(value);
+					if (AsyncFor.this.wanted.decrementAndGet() > 0) {
+						next();
+					}
 				}
-			}, this.sink::error));
+
+				@Override
+				protected void hookOnError(Throwable error) {
+					AsyncFor.this.sink.error(error);
+				}
+
+			};
+			// Held before subscribing: an __anext__ that answers at once starts the next
+			// one inside subscribe(), which must not then be replaced by this one.
+			this.awaiting.update(awaited);
+			anext.subscribe(awaited);
 		}
 
 	}
