@@ -305,29 +305,36 @@ def pure_io(all_peers, args, results):
         server.stop()
 
 
+COST_PEERS = ("webflux-floor", "service", "mvc-platform", "mvc-virtual", "fastapi-1w", "asyncio-raw")
+
+
 def cost(all_peers, args, results):
-    """CPU per request with nothing to wait for (d = 0, 100 connections): the steadiest measure of what the service's
-    features cost over the floor (C = 3000 swings by a third between runs on 2 shared cores). Both servers run side by
-    side, each warmed for 120 s, then measured in turns, five 10 s runs each, so that a slower minute of the machine
-    falls on both; the median run counts."""
-    names = ("webflux-floor", "service")
+    """Server CPU per request, the steadiest measure on 2 shared cores (C = 3000 swings by a third between runs): pure
+    I/O at d = 0, 50 connections. Every peer runs side by side, each warmed with 40 s of that load, then they are
+    measured in turns, five 10 s runs each, so that a slower minute of the machine falls on all; the median run
+    counts. CPU of the server's processes only (utime + stime from /proc)."""
+    names = [name for name in COST_PEERS if name in all_peers]
     servers = {name: all_peers[name] for name in names}
     for name, server in servers.items():
         if server not in STARTED:
             server.start()
-        wrk(io_url(name, server, 0), 100, 2 if args.smoke else 120)
+        wrk(io_url(name, server, 0), 50, 2 if args.smoke else 40)
     runs = {name: [] for name in names}
     for _ in range(1 if args.smoke else 5):
         for name, server in servers.items():
-            runs[name].append(wrk(io_url(name, server, 0), 100, 2 if args.smoke else 10, server))
+            runs[name].append(wrk(io_url(name, server, 0), 50, 2 if args.smoke else 10, server))
     results["cost"] = []
     for name, server in servers.items():
         middle = median(runs[name])
         entry = {"peer": name, "rps": round(middle["rps"]), "runsRps": [round(run["rps"]) for run in runs[name]],
-                 "cpuMicrosPerRequest": round(middle["cpuSecondsPer1000"] * 1000)}
+                 "cpuMicrosPerRequest": round(middle["cpuSecondsPer1000"] * 1000),
+                 "runsCpuMicrosPerRequest": [round(run["cpuSecondsPer1000"] * 1000) for run in runs[name]]}
         log(f"  cost {name}: {entry}")
         results["cost"].append(entry)
         server.stop()
+    floor = next((r["cpuMicrosPerRequest"] for r in results["cost"] if r["peer"] == "webflux-floor"), None)
+    for entry in results["cost"]:
+        entry["xFloor"] = round(entry["cpuMicrosPerRequest"] / floor, 2) if floor else None
 
 
 def files_and_mixed(all_peers, args, results):
@@ -540,12 +547,15 @@ def markdown(results):
                      f"{r['p50MinusDelayMs']} | {r['p99MinusDelayMs']} | {r['errors']} | {r['cpuSecondsPer1000']} | "
                      f"{r['peakRssMb']} | {r['peakThreads']} |")
     if results.get("cost"):
-        lines += ["", "## What the service's features cost: `d = 0`, 100 connections, after 120 s of warm-up", "",
-                  "Both servers up side by side, measured in turns (floor, service, floor, ...); runs in the order "
-                  "they ran, the median counts; CPU of the server process only.", "",
-                  "| peer | req/s | runs (req/s) | CPU µs / req |", "| --- | --- | --- | --- |"]
+        lines += ["", "## Server CPU per request: pure I/O, `d = 0`, 50 connections, after 40 s of warm-up each", "",
+                  "Every peer up side by side, measured in turns (one 10 s run each, five rounds); runs in the order "
+                  "they ran, the median counts; CPU of the server's processes only.", "",
+                  "| peer | CPU µs / req | x floor | runs (µs / req) | req/s | runs (req/s) |",
+                  "| --- | --- | --- | --- | --- | --- |"]
         for r in results["cost"]:
-            lines.append(f"| {r['peer']} | {r['rps']} | {', '.join(map(str, r['runsRps']))} | {r['cpuMicrosPerRequest']} |")
+            lines.append(f"| {r['peer']} | {r['cpuMicrosPerRequest']} | {r.get('xFloor', '')} | "
+                         f"{', '.join(map(str, r.get('runsCpuMicrosPerRequest', [])))} | {r['rps']} | "
+                         f"{', '.join(map(str, r['runsRps']))} |")
     if results.get("filesAndMixed"):
         lines += ["", "## The other `to_thread` scenarios, 32 clients, 1 MiB file, 50 ms storage latency", "",
                   "| peer | scenario | req/s | p50 (ms) | p99 (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
