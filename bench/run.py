@@ -33,11 +33,14 @@ PYTHON = "/usr/bin/python3"
 JDK25 = Path("/usr/lib/jvm/temurin-25-jdk-amd64")
 
 
+def java_feature(java):
+    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
+    return int(version.split('"')[1].split(".")[0]) if '"' in version else 0
+
+
 def java_21_or_later():
     """The service needs Java 21+: the default java if it is one, else the Temurin 25 beside it."""
-    version = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr
-    feature = int(version.split('"')[1].split(".")[0]) if '"' in version else 0
-    return "java" if feature >= 21 or not (JDK25 / "bin/java").exists() else str(JDK25 / "bin/java")
+    return "java" if java_feature("java") >= 21 or not (JDK25 / "bin/java").exists() else str(JDK25 / "bin/java")
 
 
 JAVA = java_21_or_later()
@@ -445,11 +448,6 @@ def idle_connections(service, count):
     for s in sockets:
         s.close()
     return rss
-
-
-def java_feature(java):
-    version = subprocess.run([java, "-version"], capture_output=True, text=True).stderr
-    return int(version.split('"')[1].split(".")[0]) if '"' in version else 0
 
 
 def aot_cached(service, workdir):

@@ -183,11 +183,7 @@ async function start() {
 				const twin = await runTwin(concept, url, init);
 				others += "; virtual threads: " + (twin ? twin.result : "refused");
 			}
-			if (concept.workbook && concept.workbook.path && run.reactor) {
-				$("status").textContent = "Running your exercise …";
-				const mine = await runWorkbook(concept, url, init);
-				others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
-			}
+			others += await runWorkbook(concept, url, init);
 			$("status").textContent = "Done: " + count + " items in " + streamTook + others;
 			return;
 		}
@@ -205,11 +201,7 @@ async function start() {
 			const twin = await runTwin(concept, url, init);
 			others += "; virtual threads: " + (twin ? Math.round(twin.elapsedMs) + " ms" : "refused");
 		}
-		if (concept.workbook && concept.workbook.path && run.reactor) {
-			$("status").textContent = "Running your exercise …";
-			const mine = await runWorkbook(concept, url, init);
-			others += mine ? "; yours: " + Math.round(mine.elapsedMs) + " ms" : "";
-		}
+		others += await runWorkbook(concept, url, init);
 		$("status").textContent = "Done: HTTP " + response.status + " in " + reactorTook + others;
 	}
 	catch (error) {
@@ -250,31 +242,36 @@ async function runTwin(concept, url, init) {
 }
 
 /**
- * The learner's own run of the concept's workbook exercise, with the same query, when the app runs with -Pworkbook
- * (without it the route does not exist: nothing is shown).
+ * The learner's own run of the concept's workbook exercise, with the same query, once the Reactor run is drawn, when
+ * the app runs with -Pworkbook (without it the route does not exist: nothing is shown). Answers what the status line
+ * adds: "; yours: N ms", or nothing.
  */
 async function runWorkbook(concept, url, init) {
+	if (!concept.workbook || !concept.workbook.path || !run.reactor) {
+		return "";
+	}
+	$("status").textContent = "Running your exercise …";
 	const path = concept.workbook.path;
 	const signal = run.abort.signal;
 	const response = await fetch(url.replace(concept.path, path), { ...init,
 		headers: { ...(init.headers || {}), Accept: "application/json" }, signal });
 	if (response.status === 404) {
-		return null;
+		return "";
 	}
 	if (!response.ok) {
 		const problem = await response.json().catch(() => ({}));
 		if (!signal.aborted) {
 			showWorkbookProblem(path, problem.detail || "HTTP " + response.status);
 		}
-		return null;
+		return "";
 	}
 	const report = await response.json();
 	if (!Array.isArray(report.timeline)) {
-		return null;
+		return "";
 	}
 	run.mine = { ...report, path, ignores: concept.workbook.ignores || [] };
 	drawRuns(traceOf(run.concept), run.reactor, described, run.twin, run.mine);
-	return run.mine;
+	return "; yours: " + Math.round(run.mine.elapsedMs) + " ms";
 }
 
 /** The twin of a Server-Sent Events concept: its ticks, then its report, which is what is drawn. */

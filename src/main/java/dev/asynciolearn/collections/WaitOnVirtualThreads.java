@@ -80,7 +80,8 @@ class WaitOnVirtualThreads {
 			failed |= next.state() == DemoTask.State.FAILED;
 		}
 		timeline.event("wait", Event.DONE);
-		return new ThreadWaitResult(request.returnWhen(), timeoutMs, views(tasks, true), views(tasks, false));
+		return new ThreadWaitResult(request.returnWhen(), timeoutMs, WaitService.views(tasks, true),
+				WaitService.views(tasks, false));
 	}
 
 	private static boolean holds(ReturnWhen returnWhen, int finished, int all, boolean failed) {
@@ -89,10 +90,6 @@ class WaitOnVirtualThreads {
 			case FIRST_COMPLETED -> finished > 0;
 			case FIRST_EXCEPTION -> failed || finished == all;
 		};
-	}
-
-	private static List<TaskView> views(List<DemoTask> tasks, boolean done) {
-		return tasks.stream().filter((task) -> task.isDone() == done).map(DemoTask::view).toList();
 	}
 
 	/**

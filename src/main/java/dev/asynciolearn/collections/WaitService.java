@@ -97,7 +97,10 @@ class WaitService {
 		return (timeout != null) ? condition.timeout(timeout, Mono.empty()) : condition;
 	}
 
-	private static List<TaskView> views(List<DemoTask> tasks, boolean done) {
+	/**
+	 * The tasks finished ({@code done}) or not, as they are now: one of wait's two sets.
+	 */
+	static List<TaskView> views(List<DemoTask> tasks, boolean done) {
 		return tasks.stream().filter((task) -> task.isDone() == done).map(DemoTask::view).toList();
 	}
 

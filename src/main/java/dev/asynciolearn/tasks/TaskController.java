@@ -63,7 +63,14 @@ class TaskController {
 		Mono<Object> work = Mono.delay(Duration.ofMillis(request.durationMs()))
 			.then((request.failWith() != null) ? Mono.error(new TaskFailure(request.failWith()))
 					: Mono.just((request.result() != null) ? request.result() : "done"));
-		DemoTask task = this.registry.start(CREATE_TASK, request.name(), work);
+		return created(this.registry.start(CREATE_TASK, request.name(), work));
+	}
+
+	/**
+	 * What {@code create_task} answers, whichever idiom runs the task: {@code 201} with
+	 * its URL, the task given its {@code log_outcome} done callback.
+	 */
+	static ResponseEntity<TaskView> created(DemoTask task) {
 		task.addDoneCallback("log_outcome");
 		return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task.view());
 	}

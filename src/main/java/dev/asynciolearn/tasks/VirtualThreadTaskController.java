@@ -1,7 +1,5 @@
 package dev.asynciolearn.tasks;
 
-import java.net.URI;
-
 import dev.asynciolearn.tasks.InterleaveService.InterleaveResult;
 import dev.asynciolearn.tasks.TaskController.TaskFailure;
 import dev.asynciolearn.timeline.Report;
@@ -61,15 +59,13 @@ class VirtualThreadTaskController {
 			description = "Too many of this endpoint's tasks are pending (Retry-After says when to retry)")
 	@PostMapping
 	ResponseEntity<TaskView> create(@Valid @RequestBody NewTask request) {
-		DemoTask task = this.registry.startOnVirtualThread(CREATE_TASK, request.name(), () -> {
+		return TaskController.created(this.registry.startOnVirtualThread(CREATE_TASK, request.name(), () -> {
 			Thread.sleep(request.durationMs());
 			if (request.failWith() != null) {
 				throw new TaskFailure(request.failWith());
 			}
 			return (request.result() != null) ? request.result() : "done";
-		});
-		task.addDoneCallback("log_outcome");
-		return ResponseEntity.created(URI.create("/api/tasks/" + task.id())).body(task.view());
+		}));
 	}
 
 }

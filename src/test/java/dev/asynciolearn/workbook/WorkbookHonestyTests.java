@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +65,9 @@ class WorkbookHonestyTests {
 	private static final JsonMapper json = JsonMapper.builder().build();
 
 	private static final Path BUILT = Path.of("target", "workbook");
+
+	/** Each variant compiled once per run, whichever test asks first. */
+	private static final Map<String, ClassLoader> BUILDS = new HashMap<>();
 
 	private static final String PACKAGE = "dev.asynciolearn.workbook.";
 
@@ -150,10 +154,19 @@ class WorkbookHonestyTests {
 	}
 
 	/**
-	 * Compiles the grading tests (and the stage, if any) with one variant of the
-	 * exercises.
+	 * The grading tests (and the stage, if any) compiled with one variant of the
+	 * exercises, once per run.
 	 */
 	private static ClassLoader build(String variant) throws IOException {
+		ClassLoader built = BUILDS.get(variant);
+		if (built == null) {
+			built = compile(variant);
+			BUILDS.put(variant, built);
+		}
+		return built;
+	}
+
+	private static ClassLoader compile(String variant) throws IOException {
 		Path output = BUILT.resolve(variant);
 		FileSystemUtils.deleteRecursively(output);
 		Files.createDirectories(output);
