@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 import reactor.core.publisher.Sinks;
 
 /**
@@ -63,7 +64,14 @@ public final class VirtualThreadDemo {
 				}
 			});
 			thread.start();
-			return answer.asMono().doOnCancel(thread::interrupt);
+			// Interrupted once the cancel has unsubscribed from the answer (doOnCancel
+			// would run first): what the demo then raises finds nobody, rather than a
+			// subscriber that has gone and would drop it.
+			return answer.asMono().doFinally((signal) -> {
+				if (signal == SignalType.CANCEL) {
+					thread.interrupt();
+				}
+			});
 		}));
 	}
 

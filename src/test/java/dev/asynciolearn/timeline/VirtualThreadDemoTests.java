@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +61,33 @@ class VirtualThreadDemoTests {
 		})).then(() -> awaitQuietly(started)).thenCancel().verify(Duration.ofSeconds(5));
 		assertThat(stopped.await(2, TimeUnit.SECONDS)).as("the demo stopped").isTrue();
 		assertThat(seen.get()).isInstanceOf(InterruptedException.class);
+	}
+
+	/**
+	 * A demo that raises at once when a hang-up interrupts it has nobody to tell: its
+	 * error must not reach a subscriber that has gone (where it would be dropped). Many
+	 * rounds, as the demo races the cancel.
+	 */
+	@Test
+	void theErrorOfADemoInterruptedByAHangUpIsNotDropped() throws InterruptedException {
+		for (int round = 0; round < 300; round++) {
+			CountDownLatch started = new CountDownLatch(1);
+			CountDownLatch stopped = new CountDownLatch(1);
+			Disposable answer = VirtualThreadDemo.run(CONCEPT, (timeline) -> {
+				started.countDown();
+				try {
+					Thread.sleep(10_000);
+					return "slept";
+				}
+				finally {
+					stopped.countDown();
+				}
+			}).subscribe();
+			assertThat(started.await(2, TimeUnit.SECONDS)).isTrue();
+			answer.dispose();
+			assertThat(stopped.await(2, TimeUnit.SECONDS)).as("the demo stopped").isTrue();
+		}
+		// DroppedSignals fails the test if any error went to onErrorDropped.
 	}
 
 	@Test
