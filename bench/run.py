@@ -298,7 +298,7 @@ def pure_io(all_peers, args, results):
             run = median(runs)
             run["runsRps"] = sorted(round(r["rps"]) for r in runs)
             ideal = connections / (delay / 1000)
-            run.update(peer=name, delayMs=delay, efficiency=round(run["rps"] / ideal, 3),
+            run.update(peer=name, delayMs=delay, measured=time.strftime("%Y-%m-%d"), efficiency=round(run["rps"] / ideal, 3),
                        ceiling=round(1 - delay / 1000 / seconds, 3),
                        p50MinusDelayMs=round(run["p50Ms"] - delay, 1) if run["p50Ms"] else None,
                        p99MinusDelayMs=round(run["p99Ms"] - delay, 1) if run["p99Ms"] else None)
@@ -308,12 +308,15 @@ def pure_io(all_peers, args, results):
         server.stop()
 
 
+# The service's CPU per request kept falling over its first 80 s of this load (58, 46, 46, 42, 42 µs in five rounds
+# after 40 s, 2026-12-03): every peer gets 90 s.
+COST_WARM_UP = 90
 COST_PEERS = ("webflux-floor", "service", "mvc-platform", "mvc-virtual", "fastapi-1w", "asyncio-raw")
 
 
 def cost(all_peers, args, results):
     """Server CPU per request, the steadiest measure on 2 shared cores (C = 3000 swings by a third between runs): pure
-    I/O at d = 0, 50 connections. Every peer runs side by side, each warmed with 40 s of that load, then they are
+    I/O at d = 0, 50 connections. Every peer runs side by side, each warmed with 90 s of that load, then they are
     measured in turns, five 10 s runs each, so that a slower minute of the machine falls on all; the median run
     counts. CPU of the server's processes only (utime + stime from /proc)."""
     names = [name for name in COST_PEERS if name in all_peers]
@@ -321,12 +324,13 @@ def cost(all_peers, args, results):
     for name, server in servers.items():
         if server not in STARTED:
             server.start()
-        wrk(io_url(name, server, 0), 50, 2 if args.smoke else 40)
+        wrk(io_url(name, server, 0), 50, 2 if args.smoke else COST_WARM_UP)
     runs = {name: [] for name in names}
     for _ in range(1 if args.smoke else 5):
         for name, server in servers.items():
             runs[name].append(wrk(io_url(name, server, 0), 50, 2 if args.smoke else 10, server))
     results["cost"] = []
+    results["costMachine"] = machine()
     for name, server in servers.items():
         middle = median(runs[name])
         entry = {"peer": name, "rps": round(middle["rps"]), "runsRps": [round(run["rps"]) for run in runs[name]],
@@ -334,10 +338,106 @@ def cost(all_peers, args, results):
                  "runsCpuMicrosPerRequest": [round(run["cpuSecondsPer1000"] * 1000) for run in runs[name]]}
         log(f"  cost {name}: {entry}")
         results["cost"].append(entry)
-        server.stop()
+        if name != "service" or not args.keep_service:
+            server.stop()
     floor = next((r["cpuMicrosPerRequest"] for r in results["cost"] if r["peer"] == "webflux-floor"), None)
     for entry in results["cost"]:
         entry["xFloor"] = round(entry["cpuMicrosPerRequest"] / floor, 2) if floor else None
+
+
+# What each teaching feature costs: the share of the service's sampled CPU whose innermost feature frame is that
+# feature's, times the CPU per request of the threads that were sampled. Frames are read leaf first; a Reactor
+# operator frame before any feature frame means the sample belongs to the pipeline itself, not to a feature.
+FEATURES = (
+    ("report encoding (Jackson)", ("tools.jackson.", "org.springframework.http.codec.", "org.springframework.core.codec.")),
+    ("request observation (Micrometer)", ("io.micrometer.observation.", "io.micrometer.core.",
+                                          "org.springframework.web.filter.reactive.ServerHttpObservationFilter",
+                                          "org.springframework.http.server.reactive.observation.",
+                                          "dev.asynciolearn.system.ObservabilityConfiguration")),
+    ("bean validation of the parameters", ("org.hibernate.validator.", "jakarta.validation.",
+                                           "dev.asynciolearn.system.RequestRecordResolver",
+                                           "dev.asynciolearn.system.ParameterRules",
+                                           "dev.asynciolearn.system.CrossParameterCheck")),
+    ("correlation id", ("dev.asynciolearn.system.CorrelationId", "dev.asynciolearn.timeline.CorrelatedLog",
+                        "io.micrometer.context.", "reactor.core.publisher.ContextPropagation")),
+    # Every isDebugEnabled() of the framework asks Logback's turbo filters first; actuator's logback.events counter is
+    # one, which the floor does not have.
+    ("log level checks (Logback, its logback.events counter)", ("ch.qos.logback.", "org.slf4j.",
+                                                                "org.apache.commons.logging.",
+                                                                "org.springframework.core.log.", "org.jboss.logging.")),
+    ("timeline", ("dev.asynciolearn.timeline.",)),
+    ("heap answer buffers", ("dev.asynciolearn.system.HeapAnswerBuffers",)),
+    ("the demo's own code", ("dev.asynciolearn.",)),
+)
+PIPELINE = "the pipeline, WebFlux, Reactor Netty and the kernel"
+
+
+def thread_cpu(pid):
+    """CPU seconds per thread group: the threads JFR samples (event loops, schedulers), the collector, the compilers."""
+    groups = {"app": 0, "gc": 0, "jit": 0, "other": 0}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            comm = (task / "comm").read_text().strip()
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        group = ("app" if comm.startswith(("reactor-", "parallel-", "boundedElastic"))
+                 else "gc" if comm.startswith(("GC Thread", "G1 ")) else "jit" if "Compiler" in comm else "other")
+        groups[group] += (int(fields[11]) + int(fields[12])) / TICKS
+    return groups
+
+
+def attribute(stacks):
+    shares = {name: 0 for name, _ in FEATURES}
+    shares[PIPELINE] = 0
+    for frames in stacks:
+        feature = PIPELINE
+        for frame in frames:
+            match = next((name for name, prefixes in FEATURES if frame.startswith(prefixes)), None)
+            if match:
+                feature = match
+                break
+            if frame.startswith("reactor.core.publisher."):
+                break
+        shares[feature] += 1
+    return shares
+
+
+def features(service, args, results):
+    """A JFR CPU-time profile (JDK 25) of the service under the cost scenario's load, attributed to its features."""
+    if java_feature(JAVA) < 25:
+        NOTES.append("features skipped: JFR's CPU-time sampler needs JDK 25")
+        return
+    if service not in STARTED:
+        service.start()
+        wrk(io_url("service", service, 0), 50, 2 if args.smoke else COST_WARM_UP)
+    jcmd, jfr = Path(JAVA).parent / "jcmd", Path(JAVA).parent / "jfr"
+    recording = RESULTS / "raw" / "features.jfr"
+    pid = str(service.process.pid)
+    sh([str(jcmd), pid, "JFR.start", "name=features", f"filename={recording}", "jdk.CPUTimeSample#enabled=true",
+        "jdk.CPUTimeSample#throttle=1ms"])
+    before = thread_cpu(service.process.pid)
+    run = wrk(io_url("service", service, 0), 50, 2 if args.smoke else 20, service)
+    after = thread_cpu(service.process.pid)
+    sh([str(jcmd), pid, "JFR.stop", "name=features"])
+    text = sh([str(jfr), "print", "--events", "jdk.CPUTimeSample", "--stack-depth", "300", str(recording)])
+    stacks = []
+    for block in text.split("\n}\n"):
+        thread = re.search(r'eventThread = "([^"]*)"', block)
+        if not thread or not thread.group(1).startswith(("reactor-", "parallel-", "boundedElastic")):
+            continue
+        lines = block.split("stackTrace = [", 1)[-1].splitlines()[1:]
+        stacks.append([line.strip() for line in lines if line.strip() and line.strip() != "]"])
+    per_request = {group: (after[group] - before[group]) / run["requests"] * 1e6 for group in after}
+    shares = attribute(stacks)
+    results["features"] = {
+        "cpuMicrosPerRequest": round(run["cpuSecondsPer1000"] * 1000), "rps": round(run["rps"]),
+        "samples": len(stacks),
+        "threadsMicrosPerRequest": {group: round(value, 1) for group, value in per_request.items()},
+        "rows": [{"feature": name, "share": round(count / len(stacks), 3),
+                  "micros": round(count / len(stacks) * per_request["app"], 1)} for name, count in shares.items()]}
+    log(f"  features: {results['features']}")
+    service.stop()
 
 
 def files_and_mixed(all_peers, args, results):
@@ -535,25 +635,37 @@ def markdown(results):
               "efficiency = throughput / (C / d); latencies are wrk's, minus d; at C = 3000 the median of three runs (all "
               "three shown). The ceiling is what a run of that "
               "length can reach at best, since no answer arrives in its first d: (T - d) / T.", "",
-              "| peer | d (ms) | C | req/s | efficiency (ceiling) | p50 - d (ms) | p99 - d (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "| peer | measured | d (ms) | C | req/s | efficiency (ceiling) | p50 - d (ms) | p99 - d (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for r in results["pureIo"]:
-        lines.append(f"| {r['peer']} | {r['delayMs']} | {r['connections']} | {r['rps']:.0f}"
+        lines.append(f"| {r['peer']} | {r.get('measured', '')} | {r['delayMs']} | {r['connections']} | {r['rps']:.0f}"
                      + (f" (of {', '.join(map(str, r['runsRps']))})" if len(r.get("runsRps", [])) > 1 else "")
                      + f" | {r['efficiency']}"
                      + (f" ({r['ceiling']})" if "ceiling" in r else "") + " | "
                      f"{r['p50MinusDelayMs']} | {r['p99MinusDelayMs']} | {r['errors']} | {r['cpuSecondsPer1000']} | "
                      f"{r['peakRssMb']} | {r['peakThreads']} |")
     if results.get("cost"):
-        lines += ["", "## Server CPU per request: pure I/O, `d = 0`, 50 connections, after 40 s of warm-up each", "",
+        lines += ["", f"## Server CPU per request: pure I/O, `d = 0`, 50 connections, after {COST_WARM_UP} s of warm-up each", "",
                   "Every peer up side by side, measured in turns (one 10 s run each, five rounds); runs in the order "
-                  "they ran, the median counts; CPU of the server's processes only.", "",
+                  "they ran, the median counts; CPU of the server's processes only. Measured "
+                  + ", ".join(f"{k} {v}" for k, v in results.get("costMachine", {}).items() if k != "wrk") + ".", "",
                   "| peer | CPU µs / req | x floor | runs (µs / req) | req/s | runs (req/s) |",
                   "| --- | --- | --- | --- | --- | --- |"]
         for r in results["cost"]:
             lines.append(f"| {r['peer']} | {r['cpuMicrosPerRequest']} | {r.get('xFloor', '')} | "
                          f"{', '.join(map(str, r.get('runsCpuMicrosPerRequest', [])))} | {r['rps']} | "
                          f"{', '.join(map(str, r['runsRps']))} |")
+    if results.get("features"):
+        f = results["features"]
+        t = f["threadsMicrosPerRequest"]
+        lines += ["", "## What each feature of the service costs (same load, a JFR CPU-time profile)", "",
+                  f"{f['samples']} samples of the event loops and schedulers over 20 s at {f['rps']} req/s; the "
+                  f"process spent {f['cpuMicrosPerRequest']} µs per request: {t['app']} on those threads, "
+                  f"{t['gc']} in the garbage collector, {t['jit']} compiling, {t['other']} elsewhere. A sample "
+                  "counts for the feature whose frame is nearest its leaf; the rest is the pipeline and the server.",
+                  "", "| feature | share of the samples | µs / request |", "| --- | --- | --- |"]
+        for r in f["rows"]:
+            lines.append(f"| {r['feature']} | {r['share']:.1%} | {r['micros']} |")
     if results.get("filesAndMixed"):
         lines += ["", "## The other `to_thread` scenarios, 32 clients, 1 MiB file, 50 ms storage latency", "",
                   "| peer | scenario | req/s | p50 (ms) | p99 (ms) | errors | CPU s / 1000 req | peak RSS (MB) | threads |",
@@ -603,7 +715,7 @@ def markdown(results):
     return "\n".join(lines) + "\n"
 
 
-SCENARIOS = ("io", "cost", "files", "isolation", "semaphore", "twins", "startup")
+SCENARIOS = ("io", "cost", "features", "files", "isolation", "semaphore", "twins", "startup")
 
 
 def main():
@@ -612,10 +724,14 @@ def main():
     parser.add_argument("--skip-build", action="store_true", help="use the jars already built")
     parser.add_argument("--only", help="comma-separated scenarios to rerun, keeping the others from latest.json: "
                                        + ",".join(SCENARIOS))
+    parser.add_argument("--peers", help="comma-separated peers to keep (the service is always kept), e.g. "
+                                        "webflux-floor for a quicker cost rerun")
     args = parser.parse_args()
     only = set(args.only.split(",")) if args.only else set(SCENARIOS)
     if not only <= set(SCENARIOS):
         sys.exit(f"--only takes {','.join(SCENARIOS)}")
+    # The features scenario profiles the service the cost scenario warmed.
+    args.keep_service = "features" in only
     args.seconds, args.warmup, args.warmupPerPeer = (2, 1, 1) if args.smoke else (15, 5, 40)
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: apt-get install wrk")
@@ -642,17 +758,27 @@ def main():
     workdir = tempfile.mkdtemp(prefix="asyncio-learn-bench-")
     try:
         all_peers = peers(workdir, args)
+        if args.peers:
+            kept = set(args.peers.split(",")) | {"service"}
+            all_peers = {name: server for name, server in all_peers.items() if name in kept}
         if not only & {"io", "cost", "files"}:
             # No scenario of this run has FastAPI in it: the earlier results kept are not concerned.
             NOTES[:] = [note for note in NOTES if not note.startswith("FastAPI")]
         service = all_peers["service"]
         if "io" in only:
             log("pure I/O")
-            results["pureIo"] = []
+            # A rerun of some peers keeps the others' rows, which say when they were measured.
+            kept = [run for run in results["pureIo"] if run["peer"] not in all_peers]
+            for run in kept:
+                run.setdefault("measured", results.get("machine", {}).get("date", "")[:10])
+            results["pureIo"] = kept
             pure_io(all_peers, args, results)
         if "cost" in only:
             log("cost per request")
             cost(all_peers, args, results)
+        if "features" in only:
+            log("what each feature costs")
+            features(service, args, results)
         if not args.smoke and "files" in only:
             log("files and mixed")
             results["filesAndMixed"] = []
