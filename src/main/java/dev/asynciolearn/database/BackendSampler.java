@@ -10,22 +10,24 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Component;
 
 /**
- * Asks PostgreSQL itself how many of this app's backends run a demo query at once: one
- * observer for all runs of the semaphore demo. While at least one run listens, it counts
- * them in {@code pg_stat_activity} every {@value #SAMPLE_EVERY_MS} ms, on a single
- * connection taken outside the semaphore (see {@link LimitedDatabase#unlimited()}); it
- * stops when the last run is done.
+ * Asks PostgreSQL itself how many backends run a demo query at once, this replica's and
+ * every replica's (each names its connections {@code <app>/<replica>}, see
+ * {@link DatabaseConfiguration}): one observer for all runs of the semaphore demo. While
+ * at least one run listens, it counts them in {@code pg_stat_activity} every
+ * {@value #SAMPLE_EVERY_MS} ms, on a single connection taken outside the semaphore (see
+ * {@link LimitedDatabase#unlimited()}); it stops when the last run is done.
  */
 @Component
 class BackendSampler {
 
 	private static final long SAMPLE_EVERY_MS = 20;
 
-	private static final String COUNT_SLEEPING = "SELECT count(*) AS n FROM pg_stat_activity "
-			+ "WHERE application_name = current_setting('application_name') AND state = 'active' "
-			+ "AND query LIKE 'SELECT pg_sleep(%'";
+	private static final String COUNT_SLEEPING = "SELECT count(*) FILTER (WHERE application_name = "
+			+ "current_setting('application_name')) AS replica, count(*) AS all_replicas FROM pg_stat_activity "
+			+ "WHERE application_name LIKE split_part(current_setting('application_name'), '/', 1) || '/%' "
+			+ "AND state = 'active' AND query LIKE 'SELECT pg_sleep(%'";
 
-	private final Flux<Integer> backends;
+	private final Flux<Backends> backends;
 
 	BackendSampler(LimitedDatabase database) {
 		this.backends = Flux
@@ -38,24 +40,35 @@ class BackendSampler {
 	}
 
 	/**
-	 * The most of this app's backends PostgreSQL saw running {@code pg_sleep} at once,
-	 * until {@code finished}.
+	 * The most backends PostgreSQL saw running {@code pg_sleep} at once, until
+	 * {@code finished}: this replica's, and every replica's.
 	 * @param finished completes when the run is over
-	 * @return the peak
+	 * @return the peaks
 	 */
-	Mono<Integer> peakUntil(Mono<Void> finished) {
-		return Until.until(this.backends, finished).reduce(0, Math::max);
+	Mono<Backends> peakUntil(Mono<Void> finished) {
+		return Until.until(this.backends, finished)
+			.reduce(new Backends(0, 0), (peak, now) -> new Backends(Math.max(peak.replica(), now.replica()),
+					Math.max(peak.allReplicas(), now.allReplicas())));
 	}
 
 	/**
 	 * One count; it runs to its end even when the last run stops listening
 	 * ({@link RunToEnd}).
 	 */
-	private static Mono<Integer> countSleeping(Connection connection) {
+	private static Mono<Backends> countSleeping(Connection connection) {
 		return RunToEnd.runToEnd(Flux.from(connection.createStatement(COUNT_SLEEPING).execute())
-			.flatMap((result) -> result.map((row, meta) -> row.get("n", Long.class)))
-			.single()
-			.map(Long::intValue));
+			.flatMap((result) -> result.map((row, meta) -> new Backends(row.get("replica", Long.class).intValue(),
+					row.get("all_replicas", Long.class).intValue())))
+			.single());
+	}
+
+	/**
+	 * Backends running a demo query.
+	 *
+	 * @param replica this replica's
+	 * @param allReplicas every replica's, this one's included
+	 */
+	record Backends(int replica, int allReplicas) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.asynciolearn.database;
 
 import java.time.Duration;
 
+import dev.asynciolearn.system.Replica;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.r2dbc.spi.ConnectionFactoryOptions;
@@ -19,12 +20,13 @@ import org.springframework.core.env.Environment;
 class DatabaseConfiguration {
 
 	/**
-	 * Names every connection after the app ({@code application_name}), so the semaphore
-	 * demo can count this app's backends in {@code pg_stat_activity}.
+	 * Names every connection after the app and the replica ({@code application_name}
+	 * {@code asyncio-learn/<replica>}), so the semaphore demo can count in
+	 * {@code pg_stat_activity} the backends of this replica and of all of them.
 	 */
 	@Bean
-	ConnectionFactoryOptionsBuilderCustomizer applicationNameOption(Environment environment) {
-		String name = environment.getProperty("spring.application.name", "asyncio-learn");
+	ConnectionFactoryOptionsBuilderCustomizer applicationNameOption(Environment environment, Replica replica) {
+		String name = environment.getProperty("spring.application.name", "asyncio-learn") + "/" + replica.name();
 		return (options) -> options.option(Option.valueOf("applicationName"), name);
 	}
 

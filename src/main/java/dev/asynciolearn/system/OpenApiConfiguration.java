@@ -59,7 +59,8 @@ class OpenApiConfiguration {
 	 * JSON, an unexpected failure) are added here; those of one endpoint (a missing task,
 	 * a full budget, an unreachable database) are stated on its controller method with
 	 * {@code @ApiResponse}. A {@code 429} or {@code 503} says in {@code Retry-After} when
-	 * to try again.
+	 * to try again. Every answer names its replica in {@code X-Replica}
+	 * ({@link ReplicaHeaderFilter}).
 	 */
 	@Bean
 	OpenApiCustomizer problemResponses() {
@@ -75,6 +76,9 @@ class OpenApiConfiguration {
 						new ArraySchema().items(new ObjectSchema().addProperty("parameter", new StringSchema())
 							.addProperty("detail", new StringSchema())));
 			api.getComponents().addSchemas("Problem", problem);
+			Header replica = new Header()
+				.description("the replica that answered; tasks live in its memory, so ask it again about them")
+				.schema(new StringSchema());
 			api.getPaths().values().forEach((path) -> path.readOperations().forEach((operation) -> {
 				ApiResponses responses = operation.getResponses();
 				boolean body = operation.getRequestBody() != null;
@@ -93,6 +97,7 @@ class OpenApiConfiguration {
 					.description("The Accept header asks for a type this endpoint does not answer"));
 				responses.putIfAbsent("500", new ApiResponse().description("Unexpected failure"));
 				responses.forEach((status, response) -> {
+					response.addHeaderObject(ReplicaHeaderFilter.HEADER, replica);
 					if (status.startsWith("4") || status.startsWith("5")) {
 						response.setContent(new Content().addMediaType("application/problem+json",
 								new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
@@ -181,7 +186,8 @@ class OpenApiConfiguration {
 			.version("0.1")
 			.description("Python's asyncio, one idea at a time, as Project Reactor endpoints. Every demo answers a "
 					+ "report: the result, the elapsed time and a timeline of what ran when, on which thread. Bad "
-					+ "input answers 400 application/problem+json naming the parameter and its allowed range.")
+					+ "input answers 400 application/problem+json naming the parameter and its allowed range. Every "
+					+ "answer names the replica that gave it in X-Replica: tasks live in that replica's memory.")
 			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
 	}
 

@@ -50,6 +50,8 @@ public final class DemoTask {
 
 	private final String name;
 
+	private final String replica;
+
 	private final Instant createdAt;
 
 	private final AtomicReference<Outcome> outcome = new AtomicReference<>(PENDING);
@@ -72,11 +74,13 @@ public final class DemoTask {
 
 	/**
 	 * A task not started yet.
+	 * @param replica the replica whose memory holds it
 	 * @param onFinish called once, when its outcome is set, however it ends
 	 */
-	DemoTask(long id, String name, Instant createdAt, int maxCallbacks, Runnable onFinish) {
+	DemoTask(long id, String name, String replica, Instant createdAt, int maxCallbacks, Runnable onFinish) {
 		this.id = id;
 		this.name = name;
+		this.replica = replica;
 		this.createdAt = createdAt;
 		this.maxCallbacks = maxCallbacks;
 		this.onFinish = onFinish;
@@ -195,9 +199,9 @@ public final class DemoTask {
 
 	public TaskView view() {
 		Outcome current = this.outcome.get();
-		return new TaskView(this.id, this.name, this.virtualThread, current.state(), current.state() != State.PENDING,
-				current.state() == State.CANCELLED, current.result(), current.exception(),
-				List.copyOf(this.callbackLog), this.createdAt, current.finishedAt());
+		return new TaskView(this.id, this.name, this.replica, this.virtualThread, current.state(),
+				current.state() != State.PENDING, current.state() == State.CANCELLED, current.result(),
+				current.exception(), List.copyOf(this.callbackLog), this.createdAt, current.finishedAt());
 	}
 
 	private boolean finish(State state, @Nullable Object result, @Nullable String exception) {

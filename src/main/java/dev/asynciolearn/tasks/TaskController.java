@@ -37,6 +37,9 @@ class TaskController {
 	/** The pending-task budget of the tasks made here, apart from the demos'. */
 	static final String CREATE_TASK = "POST /api/tasks";
 
+	private static final String NO_TASK = "No task with this id on the replica that answered (X-Replica names it): "
+			+ "tasks live in the process that created them; finished ones are kept for a while";
+
 	private final TaskRegistry registry;
 
 	private final InterleaveService interleave;
@@ -77,7 +80,7 @@ class TaskController {
 
 	@Operation(summary = "task.get_name(), done(), cancelled(), result(), exception() and the done callbacks' log")
 	@ApiResponse(responseCode = "200", description = "The task")
-	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@ApiResponse(responseCode = "404", description = NO_TASK)
 	@GetMapping("/{id:[0-9]+}")
 	TaskView get(@PathVariable long id) {
 		return this.registry.get(id).view();
@@ -85,7 +88,7 @@ class TaskController {
 
 	@Operation(summary = "task.cancel(): true if it was pending (it is now CANCELLED), false if already finished")
 	@ApiResponse(responseCode = "200", description = "Whether it was cancelled, and the task as it is now")
-	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@ApiResponse(responseCode = "404", description = NO_TASK)
 	@DeleteMapping("/{id:[0-9]+}")
 	Cancellation cancel(@PathVariable long id) {
 		boolean cancelled = this.registry.cancel(id);
@@ -95,7 +98,7 @@ class TaskController {
 	@Operation(summary = "task.add_done_callback(fn): runs when the task finishes, at once if it already has")
 	@ApiResponse(responseCode = "200", description = "The task, with the callbacks' log")
 	@ApiResponse(responseCode = "409", description = "The task has all the done callbacks it may have")
-	@ApiResponse(responseCode = "404", description = "No task with this id (finished tasks are kept for a while)")
+	@ApiResponse(responseCode = "404", description = NO_TASK)
 	@PostMapping("/{id:[0-9]+}/callbacks")
 	TaskView addDoneCallback(@PathVariable long id, @ParameterObject CallbackRequest request) {
 		return this.registry.addDoneCallback(id, request.name()).view();

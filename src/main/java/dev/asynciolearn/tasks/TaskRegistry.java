@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.asynciolearn.system.ApiProblem;
+import dev.asynciolearn.system.Replica;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -30,7 +31,9 @@ import org.springframework.stereotype.Component;
  * "creating a task" means subscribing now and keeping the
  * {@link reactor.core.Disposable}. Bounded: at most {@link TaskProperties#maxPending()}
  * of each budget run at once (429 past it), finished tasks are forgotten after a while,
- * and every pending task is cancelled when the application stops.
+ * and every pending task is cancelled when the application stops. As asyncio's tasks live
+ * in one event loop, these live in one process: each names its {@link Replica}, and
+ * another replica answers 404 for it, saying so.
  */
 @Component
 public class TaskRegistry implements DisposableBean {
@@ -38,6 +41,8 @@ public class TaskRegistry implements DisposableBean {
 	private static final Log logger = LogFactory.getLog(TaskRegistry.class);
 
 	private final TaskProperties properties;
+
+	private final String replica;
 
 	private final ConcurrentSkipListMap<Long, DemoTask> tasks = new ConcurrentSkipListMap<>();
 
@@ -49,8 +54,9 @@ public class TaskRegistry implements DisposableBean {
 
 	private final Map<String, AtomicInteger> pendingByBudget = new ConcurrentHashMap<>();
 
-	public TaskRegistry(TaskProperties properties) {
+	public TaskRegistry(TaskProperties properties, Replica replica) {
 		this.properties = properties;
+		this.replica = replica.name();
 	}
 
 	/**
@@ -130,8 +136,8 @@ public class TaskRegistry implements DisposableBean {
 					Duration.ofSeconds(1));
 		}
 		this.pending.incrementAndGet();
-		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, Instant.now(), this.properties.maxCallbacks(),
-				() -> {
+		DemoTask task = new DemoTask(this.ids.incrementAndGet(), name, this.replica, Instant.now(),
+				this.properties.maxCallbacks(), () -> {
 					pendingOfBudget.decrementAndGet();
 					this.pending.decrementAndGet();
 				});
@@ -172,13 +178,16 @@ public class TaskRegistry implements DisposableBean {
 	 * The task with that id.
 	 * @param id the task's id
 	 * @return the task
-	 * @throws ApiProblem a 404 if there is none
+	 * @throws ApiProblem a 404 if there is none here, naming this replica
 	 */
 	public DemoTask get(long id) {
 		DemoTask task = this.tasks.get(id);
 		if (task == null) {
-			throw ApiProblem.notFound("Task not found", "id", "Parameter 'id': no task " + id
-					+ "; finished tasks are forgotten after a while. GET /api/tasks lists them.");
+			throw ApiProblem.notFound("Task not found", "id", "Parameter 'id': no task " + id + " on replica "
+					+ this.replica + ". Tasks live in the memory of the process that created them, as asyncio's "
+					+ "live in their event loop: behind a load balancer, ask the replica named in the task's answer "
+					+ "(its X-Replica header and 'replica' field). Finished tasks are forgotten after a while; "
+					+ "GET /api/tasks lists this replica's.");
 		}
 		return task;
 	}

@@ -7,6 +7,7 @@ import dev.asynciolearn.collections.AsCompletedService.Completion;
 import dev.asynciolearn.collections.GatherResult.FailureCompared;
 import dev.asynciolearn.collections.GatherResult.Gathered;
 import dev.asynciolearn.collections.WaitResult.MonoEnding;
+import dev.asynciolearn.system.Replica;
 import dev.asynciolearn.tasks.DemoTask;
 import dev.asynciolearn.tasks.TaskProperties;
 import dev.asynciolearn.tasks.TaskRegistry;
@@ -35,7 +36,8 @@ class CollectionsServiceTests {
 
 	private static final String JOB_1_FAILED = "JobFailure('job 1 failed')";
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20));
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20),
+			new Replica("local"));
 
 	private final GatherService gather = new GatherService();
 

@@ -8,6 +8,7 @@ import dev.asynciolearn.collections.AsCompletedService.Completion;
 import dev.asynciolearn.collections.GatherResult.GatherRaised;
 import dev.asynciolearn.collections.GatherResult.Gathered;
 import dev.asynciolearn.collections.WaitOnVirtualThreads.ThreadWaitResult;
+import dev.asynciolearn.system.Replica;
 import dev.asynciolearn.tasks.DemoTask;
 import dev.asynciolearn.tasks.TaskProperties;
 import dev.asynciolearn.tasks.TaskRegistry;
@@ -46,7 +47,8 @@ class VirtualThreadCollectionsServiceTests {
 
 	private final AsCompletedOnVirtualThreads asCompleted = new AsCompletedOnVirtualThreads();
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20));
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(100, Duration.ofMinutes(10), 1000, 20),
+			new Replica("local"));
 
 	private final WaitOnVirtualThreads wait = new WaitOnVirtualThreads(this.registry);
 

@@ -49,6 +49,7 @@ class DatabaseControllerTests {
 			/api/db/semaphore?queryMs=-1            | queryMs | between 0 and 5000
 			/api/db/semaphore?queryMs=5001          | queryMs | between 0 and 5000
 			/api/db/semaphore?callers=1000&permits=1&queryMs=61 | queryMs | at most 60000 ms
+			/api/db/semaphore?scope=CLUSTER         | scope   | PROCESS, DATABASE
 			""")
 	void badSemaphoreParametersAreProblems(String uri, String parameter, String rule) {
 		expectProblem(this.client.post().uri(uri), HttpStatus.BAD_REQUEST, parameter, rule);
@@ -145,7 +146,7 @@ class DatabaseControllerTests {
 
 	@Test
 	void theSemaphoreDemoTakesItsDefaults() {
-		given(this.semaphore.run(new SemaphoreDemoRequest(100, 10, 100)))
+		given(this.semaphore.run(new SemaphoreDemoRequest(100, 10, 100, PermitScope.PROCESS)))
 			.willReturn(Mono.just(TestReports.named("run(100, 10, 100)")));
 		this.client.post()
 			.uri("/api/db/semaphore")

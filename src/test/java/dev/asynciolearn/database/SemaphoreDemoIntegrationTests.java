@@ -6,6 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import dev.asynciolearn.IntegrationTest;
 import dev.asynciolearn.database.SemaphoreDemoService.SemaphoreDemoResult;
+import dev.asynciolearn.system.Replica;
 import dev.asynciolearn.timeline.Event;
 import dev.asynciolearn.timeline.Report;
 import dev.asynciolearn.timeline.TimelineEvent;
@@ -38,13 +39,17 @@ class SemaphoreDemoIntegrationTests {
 	@Autowired
 	private DatabaseClient unlimited;
 
+	@Autowired
+	private Replica replica;
+
 	@LocalServerPort
 	private int port;
 
 	@Test
 	void aHundredCallersTenPermitsNeverMoreThanTenConnectionsAsPostgresSeesIt() {
 		Report<SemaphoreDemoResult> report = semaphore("callers=100&permits=10&queryMs=100");
-		assertThat(report.result()).isEqualTo(new SemaphoreDemoResult(100, 10, 10, 100, 10, 10, 10, 1000));
+		assertThat(report.result()).isEqualTo(new SemaphoreDemoResult(100, 10, PermitScope.PROCESS, this.replica.name(),
+				10, 100, 10, 10, 10, 10, 1000));
 		assertThat(report.elapsedMs()).as("ten rounds of 100 ms, not one, not a hundred").isBetween(1000.0, 4000.0);
 		assertThat(maxInsideAtOnce(report.timeline())).isEqualTo(10);
 		assertThat(report.timeline()).filteredOn((event) -> event.event() == Event.RELEASED).hasSize(100);
@@ -109,6 +114,36 @@ class SemaphoreDemoIntegrationTests {
 	}
 
 	@Test
+	void withThePermitsInPostgresTheSameLimitHoldsAndEveryPermitGoesBack() {
+		Report<SemaphoreDemoResult> report = semaphore("callers=40&permits=5&queryMs=100&scope=DATABASE");
+		assertThat(report.result().peakBackends()).isEqualTo(5);
+		assertThat(report.result().peakInside()).isEqualTo(5);
+		assertThat(report.timeline()).filteredOn((event) -> event.event() == Event.ACQUIRED)
+			.hasSize(40)
+			.allSatisfy((event) -> assertThat(event.detail()).matches("permit [0-4] in PostgreSQL"));
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(this::assertIdle);
+	}
+
+	@Test
+	void clientsThatHangUpWhileHoldingOrAwaitingAPermitInPostgresLeaveNoLockBehind() {
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		List<Disposable> requests = Flux.range(0, 5)
+			.map((i) -> web.post()
+				.uri("/api/db/semaphore?callers=10&permits=3&queryMs=5000&scope=DATABASE")
+				.retrieve()
+				.bodyToMono(String.class)
+				.subscribe())
+			.collectList()
+			.block();
+		await().atMost(Duration.ofSeconds(10)).until(() -> sleepingBackends() == 3);
+		assertThat(advisoryLocks()).as("three permits held, the others' holders queue for them").isEqualTo(3);
+		requests.forEach(Disposable::dispose);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(this::assertIdle);
+		assertThat(sleepingBackends()).as("permits come back only once the query has stopped").isZero();
+		assertThat(advisoryLocks()).isZero();
+	}
+
+	@Test
 	void aStormOfClientsHangingUpAtRandomMomentsLeavesThePoolIdle() {
 		WebClient web = WebClient.create("http://localhost:" + this.port);
 		Flux.range(0, 200).subscribe((i) -> {
@@ -131,6 +166,14 @@ class SemaphoreDemoIntegrationTests {
 			.hasValue(0);
 		assertThat(this.database.poolMetrics().map(PoolMetrics::pendingAcquireSize)).as("pool acquires pending")
 			.hasValue(0);
+	}
+
+	private long advisoryLocks() {
+		return this.unlimited.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")
+			.map((row) -> row.get("n", Long.class))
+			.one()
+			.blockOptional(Duration.ofSeconds(5))
+			.orElseThrow();
 	}
 
 	private long sleepingBackends() {

@@ -41,6 +41,16 @@ class OpenApiIntegrationTests {
 	}
 
 	@Test
+	void everyAnswerIsDocumentedToNameItsReplica() {
+		Map<String, Object> docs = ApiDocs.fetch(this.client);
+		assertThat(ApiDocs.<Map<String, Object>>at(docs, "paths", "/api/tasks", "post", "responses", "201", "headers"))
+			.containsKeys("Location", ReplicaHeaderFilter.HEADER);
+		assertThat(
+				ApiDocs.<Map<String, Object>>at(docs, "paths", "/api/tasks/{id}", "get", "responses", "404", "headers"))
+			.containsKey(ReplicaHeaderFilter.HEADER);
+	}
+
+	@Test
 	void swaggerUiLoads() {
 		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection().expectBody();
 		this.client.get().uri("/webjars/swagger-ui/index.html").exchange().expectStatus().isOk().expectBody();

@@ -31,8 +31,11 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.verifyNoInteractions;
 
-@WebFluxTest(TaskController.class)
+@WebFluxTest(controllers = TaskController.class,
+		properties = "asyncio-learn.replica.name=" + TaskControllerTests.REPLICA)
 class TaskControllerTests {
+
+	static final String REPLICA = "replica-a";
 
 	private static final String TASK = "{\"name\": \"t\", \"durationMs\": 10}";
 
@@ -97,6 +100,38 @@ class TaskControllerTests {
 	}
 
 	@Test
+	void everyAnswerNamesItsReplicaAndATaskTheReplicaHoldingIt() {
+		given(this.registry.start(any(), any(), any()))
+			.willReturn(new DemoTask(5, "t", REPLICA, Instant.now(), 20, () -> {
+			}));
+		given(this.registry.get(anyLong()))
+			.willThrow(ApiProblem.notFound("Task not found", "id", "Parameter 'id': no task 7 on replica " + REPLICA));
+		postTask().expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("X-Replica", REPLICA)
+			.expectBody()
+			.jsonPath("$.replica")
+			.isEqualTo(REPLICA);
+		this.client.get()
+			.uri("/api/tasks/7")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("X-Replica", REPLICA)
+			.expectBody();
+		this.client.get()
+			.uri("/api/tasks/interleave?steps=0")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.valueEquals("X-Replica", REPLICA)
+			.expectBody();
+	}
+
+	@Test
 	void aTaskWithAllItsCallbacksRefusesMoreWithA409() {
 		given(this.registry.addDoneCallback(3, "one_more"))
 			.willThrow(ApiProblem.conflict("Too many done callbacks", "Task 3 already has the 20 done callbacks"));
@@ -122,7 +157,7 @@ class TaskControllerTests {
 
 	@Test
 	void aCreatedTaskAnswers201WithItsLocation() {
-		DemoTask task = new DemoTask(5, "t", Instant.now(), 20, () -> {
+		DemoTask task = new DemoTask(5, "t", REPLICA, Instant.now(), 20, () -> {
 		});
 		given(this.registry.start(any(), any(), any())).willReturn(task);
 		postTask().expectStatus()
@@ -145,7 +180,7 @@ class TaskControllerTests {
 
 	@Test
 	void theRegistryAnswersGetCancelCallbacksAndAll() {
-		DemoTask task = new DemoTask(9, "slow", Instant.now(), 20, () -> {
+		DemoTask task = new DemoTask(9, "slow", REPLICA, Instant.now(), 20, () -> {
 		});
 		task.run(Mono.just("finished"));
 		given(this.registry.get(9)).willReturn(task);
@@ -193,7 +228,7 @@ class TaskControllerTests {
 
 	@Test
 	void aNewTaskGetsTheLogOutcomeCallbackAndItsWorkFailsWithTheGivenMessage() {
-		DemoTask task = new DemoTask(6, "boom", Instant.now(), 20, () -> {
+		DemoTask task = new DemoTask(6, "boom", REPLICA, Instant.now(), 20, () -> {
 		});
 		given(this.registry.start(any(), eq("boom"), any())).willAnswer((invocation) -> {
 			Mono<Object> work = invocation.getArgument(2);

@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.asynciolearn.system.Replica;
 import dev.asynciolearn.tasks.TaskController.TaskFailure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,8 @@ class TaskRegistryOnVirtualThreadsTests {
 
 	private static final String BUDGET = "POST /somewhere";
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20),
+			new Replica("local"));
 
 	private final BlockingQueue<DemoTask> ended = new LinkedBlockingQueue<>();
 

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import dev.asynciolearn.system.ApiProblem;
+import dev.asynciolearn.system.Replica;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
@@ -31,7 +32,10 @@ class TaskRegistryTests {
 
 	private static final String BUDGET = "GET /somewhere";
 
-	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
+	private static final Replica REPLICA = new Replica("replica-a");
+
+	private final TaskRegistry registry = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20),
+			REPLICA);
 
 	@BeforeEach
 	void virtualTime() {
@@ -55,6 +59,23 @@ class TaskRegistryTests {
 		this.time.advanceTimeBy(Duration.ofSeconds(1));
 		assertThat(task.view()).extracting(TaskView::state, TaskView::result, TaskView::done)
 			.containsExactly(DemoTask.State.DONE, 42, true);
+	}
+
+	@Test
+	void aTaskNamesTheReplicaWhoseMemoryHoldsIt() {
+		DemoTask task = this.registry.start(BUDGET, "slow", Mono.never());
+		assertThat(task.view().replica()).isEqualTo("replica-a");
+		assertThat(this.registry.all(null)).extracting(TaskView::replica).containsExactly("replica-a");
+	}
+
+	@Test
+	void anUnknownTaskIsA404SayingWhichReplicaAnsweredAndWhy() {
+		assertThatExceptionOfType(ApiProblem.class).isThrownBy(() -> this.registry.get(7)).satisfies((problem) -> {
+			assertThat(problem.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+			assertThat(problem.getBody().getProperties()).containsEntry("parameter", "id");
+			assertThat(problem.getBody().getDetail()).startsWith("Parameter 'id': no task 7 on replica replica-a.")
+				.contains("as asyncio's live in their event loop", "X-Replica");
+		});
 	}
 
 	@Test
@@ -188,7 +209,7 @@ class TaskRegistryTests {
 
 	@Test
 	void finishedTasksBeyondTheLimitAreForgottenOldestFirst() {
-		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2, 20));
+		TaskRegistry small = new TaskRegistry(new TaskProperties(10, Duration.ofMinutes(10), 2, 20), REPLICA);
 		DemoTask first = small.start(BUDGET, "first", Mono.just(1));
 		small.start(BUDGET, "second", Mono.just(2));
 		DemoTask running = small.start(BUDGET, "running", Mono.never());
@@ -209,7 +230,7 @@ class TaskRegistryTests {
 
 	@Test
 	void finishedTasksAreForgottenOnceTheyAreOlderThanTheKeepingTime() throws InterruptedException {
-		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000, 20));
+		TaskRegistry brief = new TaskRegistry(new TaskProperties(10, Duration.ofMillis(1), 1000, 20), REPLICA);
 		DemoTask listed = brief.start(BUDGET, "listed", Mono.just(1));
 		DemoTask next = brief.start(BUDGET, "running", Mono.never());
 		Thread.sleep(5);
@@ -229,7 +250,7 @@ class TaskRegistryTests {
 		this.registry.start(BUDGET, "done", Mono.just(1));
 		this.registry.destroy();
 		assertThat(output).doesNotContain("pending task(s) on shutdown");
-		TaskRegistry busy = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20));
+		TaskRegistry busy = new TaskRegistry(new TaskProperties(3, Duration.ofMinutes(10), 1000, 20), REPLICA);
 		busy.start(BUDGET, "forever", Mono.never());
 		busy.start(BUDGET, "forever too", Mono.never());
 		busy.destroy();

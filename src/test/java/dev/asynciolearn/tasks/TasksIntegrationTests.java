@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asynciolearn.IntegrationTest;
+import dev.asynciolearn.system.Replica;
 import dev.asynciolearn.tasks.TaskController.Cancellation;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,9 @@ class TasksIntegrationTests {
 
 	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	private Replica replica;
 
 	@Test
 	void aTaskRunsWithoutBeingAwaitedAndReportsItsResultAndCallbacks() {
@@ -171,6 +175,35 @@ class TasksIntegrationTests {
 			.expectBody()
 			.jsonPath("$[?(@.name =~ /vt-wait-.*/)]")
 			.isEmpty();
+	}
+
+	@Test
+	void aTasksAnswerNamesTheReplicaHoldingItAndAnotherReplicaWouldSaySo() {
+		String named = this.client.post()
+			.uri("/api/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(Map.of("name", "here", "durationMs", 0))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectHeader()
+			.valueEquals("X-Replica", this.replica.name())
+			.expectBody(TaskView.class)
+			.returnResult()
+			.getResponseBody()
+			.replica();
+		assertThat(named).isEqualTo(this.replica.name());
+		this.client.get()
+			.uri("/api/tasks/999999")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("X-Replica", this.replica.name())
+			.expectBody()
+			.jsonPath("$.detail")
+			.value(String.class, (detail) -> assertThat(detail)
+				.contains("no task 999999 on replica " + this.replica.name() + ".", "X-Replica"));
 	}
 
 	@Test

@@ -60,7 +60,7 @@ class VirtualThreadTaskControllerTests {
 
 	@Test
 	void aCreatedTaskAnswers201WithItsLocationAndItsWorkSleepsThenFails() {
-		DemoTask task = new DemoTask(5, "t", Instant.now(), 20, () -> {
+		DemoTask task = new DemoTask(5, "t", "local", Instant.now(), 20, () -> {
 		});
 		AtomicReference<Callable<?>> work = new AtomicReference<>();
 		given(this.registry.startOnVirtualThread(eq(VirtualThreadTaskController.CREATE_TASK), eq("t"), any()))
