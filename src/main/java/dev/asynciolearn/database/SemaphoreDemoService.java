@@ -122,9 +122,13 @@ class SemaphoreDemoService {
 
 		Mono<Void> worker(int index) {
 			String task = "worker-" + index;
-			Mono<Void> limited = (this.scope == PermitScope.PROCESS) ? this.semaphore.withPermit(() -> query(task))
-					: query(task);
-			return limited.transform(this.errors.worker()).doOnSubscribe((s) -> this.timeline.event(task, Event.WAIT));
+			// In PostgreSQL's scope too, the process's own semaphore comes first: only as
+			// many
+			// workers as there are permits hold a connection while they queue in
+			// PostgreSQL.
+			return this.semaphore.withPermit(() -> query(task))
+				.transform(this.errors.worker())
+				.doOnSubscribe((s) -> this.timeline.event(task, Event.WAIT));
 		}
 
 		/**
@@ -205,7 +209,8 @@ class SemaphoreDemoService {
 	 * @param replica the replica that ran the demo
 	 * @param appWidePermits the app-wide connection semaphore
 	 * @param queryMs how long each worker's query sleeps
-	 * @param peakInside most workers holding a connection at once (counted in the app)
+	 * @param peakInside most workers holding a permit at once, counted in the app (with
+	 * {@code scope=DATABASE}, a permit in PostgreSQL)
 	 * @param peakPermitsHeldAppWide most app-wide permits held at once during the run, by
 	 * anyone
 	 * @param peakBackends most of this replica's backends PostgreSQL saw running the

@@ -169,7 +169,8 @@ class SemaphoreDemoIntegrationTests {
 	}
 
 	private long advisoryLocks() {
-		return this.unlimited.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND granted")
+		return this.unlimited
+			.sql("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 2 AND granted")
 			.map((row) -> row.get("n", Long.class))
 			.one()
 			.blockOptional(Duration.ofSeconds(5))
