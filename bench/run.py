@@ -329,11 +329,15 @@ def cost(all_peers, args, results):
     for _ in range(1 if args.smoke else 5):
         for name, server in servers.items():
             runs[name].append(wrk(io_url(name, server, 0), 50, 2 if args.smoke else 10, server))
-    results["cost"] = []
+    # A rerun of some peers keeps the others' rows, each saying when it was measured.
+    results["cost"] = [entry for entry in results.get("cost", []) if entry["peer"] not in servers]
+    for entry in results["cost"]:
+        entry.setdefault("measured", results.get("costMachine", {}).get("date", "")[:10])
     results["costMachine"] = machine()
     for name, server in servers.items():
         middle = median(runs[name])
-        entry = {"peer": name, "rps": round(middle["rps"]), "runsRps": [round(run["rps"]) for run in runs[name]],
+        entry = {"peer": name, "measured": time.strftime("%Y-%m-%d %H:%M"), "rps": round(middle["rps"]),
+                 "runsRps": [round(run["rps"]) for run in runs[name]],
                  "cpuMicrosPerRequest": round(middle["cpuSecondsPer1000"] * 1000),
                  "runsCpuMicrosPerRequest": [round(run["cpuSecondsPer1000"] * 1000) for run in runs[name]]}
         log(f"  cost {name}: {entry}")
@@ -342,7 +346,8 @@ def cost(all_peers, args, results):
             server.stop()
     floor = next((r["cpuMicrosPerRequest"] for r in results["cost"] if r["peer"] == "webflux-floor"), None)
     for entry in results["cost"]:
-        entry["xFloor"] = round(entry["cpuMicrosPerRequest"] / floor, 2) if floor else None
+        if entry["peer"] in servers:
+            entry["xFloor"] = round(entry["cpuMicrosPerRequest"] / floor, 2) if floor else None
 
 
 # What each teaching feature costs: the share of the service's sampled CPU whose innermost feature frame is that
@@ -649,10 +654,10 @@ def markdown(results):
                   "Every peer up side by side, measured in turns (one 10 s run each, five rounds); runs in the order "
                   "they ran, the median counts; CPU of the server's processes only. Measured "
                   + ", ".join(f"{k} {v}" for k, v in results.get("costMachine", {}).items() if k != "wrk") + ".", "",
-                  "| peer | CPU µs / req | x floor | runs (µs / req) | req/s | runs (req/s) |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+                  "| peer | measured | CPU µs / req | x floor | runs (µs / req) | req/s | runs (req/s) |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
         for r in results["cost"]:
-            lines.append(f"| {r['peer']} | {r['cpuMicrosPerRequest']} | {r.get('xFloor', '')} | "
+            lines.append(f"| {r['peer']} | {r.get('measured', '')} | {r['cpuMicrosPerRequest']} | {r.get('xFloor', '')} | "
                          f"{', '.join(map(str, r.get('runsCpuMicrosPerRequest', [])))} | {r['rps']} | "
                          f"{', '.join(map(str, r['runsRps']))} |")
     if results.get("features"):

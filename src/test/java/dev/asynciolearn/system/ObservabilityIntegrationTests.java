@@ -2,11 +2,13 @@ package dev.asynciolearn.system;
 
 import java.time.Duration;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.asynciolearn.IntegrationTest;
 import io.micrometer.common.KeyValue;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -85,6 +87,19 @@ class ObservabilityIntegrationTests {
 		assertThat(convention.getLowCardinalityKeyValues(context)).extracting(KeyValue::getKey)
 			.contains("method", "uri", "status", "outcome");
 		assertThat(convention.getHighCardinalityKeyValues(context)).isEmpty();
+	}
+
+	@Test
+	void logEventsAreCountedWithoutATurboFilterThatEveryLevelCheckWouldAsk() {
+		this.client.get()
+			.uri("/actuator/metrics/logback.events?tag=level:warn")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.measurements[0].value")
+			.exists();
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList()).isEmpty();
 	}
 
 	@Test
