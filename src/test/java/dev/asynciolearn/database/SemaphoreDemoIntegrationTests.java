@@ -97,15 +97,7 @@ class SemaphoreDemoIntegrationTests {
 
 	@Test
 	void clientsThatHangUpLeaveNoPermitConnectionOrQueryBehind() {
-		WebClient web = WebClient.create("http://localhost:" + this.port);
-		List<Disposable> requests = Flux.range(0, 30)
-			.map((i) -> web.post()
-				.uri("/api/db/semaphore?callers=10&permits=10&queryMs=5000")
-				.retrieve()
-				.bodyToMono(String.class)
-				.subscribe())
-			.collectList()
-			.block();
+		List<Disposable> requests = requests(30, "callers=10&permits=10&queryMs=5000");
 		await().atMost(Duration.ofSeconds(10)).until(() -> sleepingBackends() == 10);
 		assertThat(this.database.permits().waiting()).isPositive();
 		requests.forEach(Disposable::dispose);
@@ -126,15 +118,7 @@ class SemaphoreDemoIntegrationTests {
 
 	@Test
 	void clientsThatHangUpWhileHoldingOrAwaitingAPermitInPostgresLeaveNoLockBehind() {
-		WebClient web = WebClient.create("http://localhost:" + this.port);
-		List<Disposable> requests = Flux.range(0, 5)
-			.map((i) -> web.post()
-				.uri("/api/db/semaphore?callers=10&permits=3&queryMs=5000&scope=DATABASE")
-				.retrieve()
-				.bodyToMono(String.class)
-				.subscribe())
-			.collectList()
-			.block();
+		List<Disposable> requests = requests(5, "callers=10&permits=3&queryMs=5000&scope=DATABASE");
 		await().atMost(Duration.ofSeconds(10)).until(() -> sleepingBackends() == 3);
 		assertThat(advisoryLocks()).as("three permits held, the others' holders queue for them").isEqualTo(3);
 		requests.forEach(Disposable::dispose);
@@ -166,6 +150,17 @@ class SemaphoreDemoIntegrationTests {
 			.hasValue(0);
 		assertThat(this.database.poolMetrics().map(PoolMetrics::pendingAcquireSize)).as("pool acquires pending")
 			.hasValue(0);
+	}
+
+	/**
+	 * Demo runs sent at once, each to be given up by disposing of it.
+	 */
+	private List<Disposable> requests(int count, String query) {
+		WebClient web = WebClient.create("http://localhost:" + this.port);
+		return Flux.range(0, count)
+			.map((i) -> web.post().uri("/api/db/semaphore?" + query).retrieve().bodyToMono(String.class).subscribe())
+			.collectList()
+			.block();
 	}
 
 	private long advisoryLocks() {
