@@ -122,10 +122,8 @@ class SemaphoreDemoService {
 
 		Mono<Void> worker(int index) {
 			String task = "worker-" + index;
-			// In PostgreSQL's scope too, the process's own semaphore comes first: only as
-			// many
-			// workers as there are permits hold a connection while they queue in
-			// PostgreSQL.
+			// In PostgreSQL's scope too, the process's own semaphore comes first: only
+			// as many workers as there are permits queue in PostgreSQL on a connection.
 			return this.semaphore.withPermit(() -> query(task))
 				.transform(this.errors.worker())
 				.doOnSubscribe((s) -> this.timeline.event(task, Event.WAIT));
@@ -149,13 +147,11 @@ class SemaphoreDemoService {
 							entered(task, in, (permit >= 0) ? "permit " + permit + " in PostgreSQL" : null);
 							return sleep(connection);
 						}),
-					(connection) -> leave(task, in, connection, shared ? connection.commitTransaction() : null),
-					(connection, error) -> leave(task, in, connection,
-							shared ? connection.rollbackTransaction() : null),
-					(connection) -> {
+					(connection) -> leave(task, in, connection, shared, true),
+					(connection, error) -> leave(task, in, connection, shared, false), (connection) -> {
 						this.timeline.event(task, Event.CANCELLED);
 						return QueryCanceller.stopRunningQuery(connection)
-							.then(leave(task, in, connection, shared ? connection.rollbackTransaction() : null));
+							.then(leave(task, in, connection, shared, false));
 					});
 		}
 
@@ -173,16 +169,19 @@ class SemaphoreDemoService {
 		 * transaction that cannot end (its connection broke) is recorded, and PostgreSQL
 		 * rolls it back as its backend goes.
 		 */
-		private Mono<Void> leave(String task, AtomicBoolean in, Connection connection,
-				@Nullable Publisher<Void> endTransaction) {
+		private Mono<Void> leave(String task, AtomicBoolean in, Connection connection, boolean transaction,
+				boolean commit) {
 			return Mono.defer(() -> {
 				if (in.getAndSet(false)) {
 					this.inside.decrementAndGet();
 					this.timeline.event(task, Event.RELEASED);
 				}
-				return (endTransaction != null) ? RunToEnd.runToEnd(Mono.from(endTransaction))
-					.onErrorResume((error) -> Mono.fromRunnable(() -> this.timeline.event(task, Event.ERROR, error)))
-						: Mono.<Void>empty();
+				if (!transaction) {
+					return Mono.<Void>empty();
+				}
+				Publisher<Void> end = commit ? connection.commitTransaction() : connection.rollbackTransaction();
+				return RunToEnd.runToEnd(Mono.from(end))
+					.onErrorResume((error) -> Mono.fromRunnable(() -> this.timeline.event(task, Event.ERROR, error)));
 			}).then(Mono.from(connection.close()));
 		}
 
